@@ -1,0 +1,136 @@
+import {
+  applyPatch,
+  type CreateOutcome,
+  type IdempotencyRecord,
+  type ListTasksOptions,
+  type ListTasksPage,
+  type Task,
+  TaskAlreadyExistsError,
+  TaskNotFoundError,
+  type TaskPatch,
+  type TaskRepository,
+  VersionConflictError,
+} from '@tasks/domain';
+
+/** One owner's tasks: by id, and their ids in ascending order for newest-first pages. */
+interface OwnerTasks {
+  readonly byId: Map<string, Task>;
+  readonly ids: string[];
+}
+
+/** Index of the first id in ascending `ids` that is not less than `id`. */
+const lowerBound = (ids: readonly string[], id: string): number => {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((ids[middle] ?? '') < id) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+};
+
+/**
+ * The repository port in memory. Every method checks and writes without yielding in
+ * between, so concurrent async callers see each write whole, as DynamoDB's conditional
+ * writes do. Stored tasks are frozen copies: a caller cannot change them afterwards.
+ */
+export class InMemoryTaskRepository implements TaskRepository {
+  readonly #owners = new Map<string, OwnerTasks>();
+  readonly #idempotency = new Map<string, Map<string, IdempotencyRecord>>();
+
+  async create(
+    owner: string,
+    task: Task,
+    options: { readonly idempotency?: IdempotencyRecord } = {},
+  ): Promise<CreateOutcome> {
+    const tasks = this.#ownerTasks(owner);
+    const { idempotency } = options;
+    const records = this.#idempotency.get(owner) ?? new Map<string, IdempotencyRecord>();
+    if (idempotency !== undefined) {
+      const existing = records.get(idempotency.key);
+      if (existing !== undefined && existing.expiresAt > idempotency.createdAt) {
+        return { kind: 'idempotency_record_exists', record: existing };
+      }
+    }
+    if (tasks.byId.has(task.taskId)) throw new TaskAlreadyExistsError(task.taskId);
+
+    tasks.byId.set(task.taskId, Object.freeze({ ...task }));
+    tasks.ids.splice(lowerBound(tasks.ids, task.taskId), 0, task.taskId);
+    this.#owners.set(owner, tasks);
+    if (idempotency !== undefined) {
+      records.set(
+        idempotency.key,
+        Object.freeze({ ...idempotency, task: Object.freeze({ ...idempotency.task }) }),
+      );
+      this.#idempotency.set(owner, records);
+    }
+    return { kind: 'created' };
+  }
+
+  async get(owner: string, taskId: string): Promise<Task | undefined> {
+    return this.#owners.get(owner)?.byId.get(taskId);
+  }
+
+  async list(owner: string, { limit, after, status }: ListTasksOptions): Promise<ListTasksPage> {
+    const tasks = this.#owners.get(owner);
+    if (tasks === undefined) return { items: [] };
+    const items: Task[] = [];
+    const start = after === undefined ? tasks.ids.length : lowerBound(tasks.ids, after);
+    // Read one more than the page, as the DynamoDB adapter does, to know whether more follow.
+    for (let index = start - 1; index >= 0 && items.length <= limit; index--) {
+      const task = tasks.byId.get(tasks.ids[index] ?? '');
+      if (task !== undefined && (status === undefined || task.status === status)) items.push(task);
+    }
+    const page = items.slice(0, limit);
+    const last = page.at(-1);
+    return items.length > limit && last !== undefined
+      ? { items: page, nextKey: last.taskId }
+      : { items: page };
+  }
+
+  async update(
+    owner: string,
+    taskId: string,
+    patch: TaskPatch,
+    {
+      updatedAt,
+      expectedVersion,
+    }: { readonly updatedAt: string; readonly expectedVersion?: number },
+  ): Promise<Task> {
+    const tasks = this.#owners.get(owner);
+    const current = this.#current(tasks, taskId, expectedVersion);
+    const next = Object.freeze(applyPatch(current, patch, updatedAt));
+    tasks?.byId.set(taskId, next);
+    return next;
+  }
+
+  async delete(
+    owner: string,
+    taskId: string,
+    { expectedVersion }: { readonly expectedVersion?: number } = {},
+  ): Promise<void> {
+    const tasks = this.#owners.get(owner);
+    this.#current(tasks, taskId, expectedVersion);
+    tasks?.byId.delete(taskId);
+    tasks?.ids.splice(lowerBound(tasks.ids, taskId), 1);
+  }
+
+  /** The stored task, after the checks that make update and delete conditional. */
+  #current(
+    tasks: OwnerTasks | undefined,
+    taskId: string,
+    expectedVersion: number | undefined,
+  ): Task {
+    const current = tasks?.byId.get(taskId);
+    if (current === undefined) throw new TaskNotFoundError(taskId);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw new VersionConflictError(taskId, expectedVersion, current.version);
+    }
+    return current;
+  }
+
+  #ownerTasks(owner: string): OwnerTasks {
+    return this.#owners.get(owner) ?? { byId: new Map(), ids: [] };
+  }
+}

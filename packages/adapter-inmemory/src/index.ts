@@ -1,0 +1,1 @@
+export { InMemoryTaskRepository } from './in-memory-task-repository.js';

@@ -1,0 +1,6 @@
+import { describeTaskRepositoryContract } from '@tasks/domain/testing';
+import { InMemoryTaskRepository } from '../src/index.js';
+
+describeTaskRepositoryContract('in memory', () => ({ repository: new InMemoryTaskRepository() }), {
+  propertyRuns: 100,
+});

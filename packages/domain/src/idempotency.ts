@@ -1,0 +1,30 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import * as z from 'zod/mini';
+
+/** How long a key is remembered (SPEC §4: "within 24 hours"). */
+export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** 1 to 255 printable ASCII characters (SPEC §4). */
+export const IdempotencyKeySchema = z
+  .string()
+  .check(z.regex(/^[\x20-\x7e]{1,255}$/, 'must be 1 to 255 printable ASCII characters'));
+
+/**
+ * The JSON text of `value` with object keys sorted at every depth: two bodies that are
+ * the same JSON value (whatever their key order or whitespace) give the same text.
+ */
+export const canonicalJson = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+};
+
+/** SHA-256 (hex) of the canonical JSON of a request body. */
+export const requestFingerprint = (body: unknown): string =>
+  bytesToHex(sha256(utf8ToBytes(canonicalJson(body))));

@@ -1,0 +1,123 @@
+import * as z from 'zod/mini';
+
+/** The lifecycle of a task (SPEC §3). New tasks are `TODO` unless given. */
+export const TASK_STATUSES = ['TODO', 'IN_PROGRESS', 'DONE'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const TITLE_MAX_LENGTH = 200;
+export const DESCRIPTION_MAX_LENGTH = 2000;
+
+/** A task as clients see it. The owner is kept beside it, never inside it (SPEC §3). */
+export interface Task {
+  /** UUID (version 7 by default: time-ordered), assigned by the server. */
+  readonly taskId: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly status: TaskStatus;
+  /** ISO 8601 UTC with milliseconds, set by the server. */
+  readonly createdAt: string;
+  /** As `createdAt`; changes on every update. */
+  readonly updatedAt: string;
+  /** 1 on create, +1 on every update. */
+  readonly version: number;
+}
+
+// Lengths count Unicode code points, as a person counts characters, not UTF-16 units.
+const codePointCount = (text: string): number => {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+};
+const CONTROL_CHARACTER = /\p{Cc}/u;
+const CONTROL_CHARACTER_OTHER_THAN_LINE_BREAK_OR_TAB = /(?![\t\n\r])\p{Cc}/u;
+// Lone surrogates survive JSON.parse but not UTF-8 storage: they would be silently replaced.
+const wellFormed = z.refine<string>((text) => text.isWellFormed(), 'must be valid Unicode text');
+
+export const TaskStatusSchema = z.enum(TASK_STATUSES);
+
+export const TitleSchema = z.string().check(
+  z.trim(),
+  wellFormed,
+  z.refine((text) => !CONTROL_CHARACTER.test(text), 'must not contain control characters'),
+  z.refine((text) => text.length > 0, 'must not be empty'),
+  z.refine(
+    (text) => codePointCount(text) <= TITLE_MAX_LENGTH,
+    `must be at most ${TITLE_MAX_LENGTH} characters`,
+  ),
+);
+
+export const DescriptionSchema = z.string().check(
+  wellFormed,
+  z.refine(
+    (text) => !CONTROL_CHARACTER_OTHER_THAN_LINE_BREAK_OR_TAB.test(text),
+    'must not contain control characters other than tab and line breaks',
+  ),
+  z.refine(
+    (text) => codePointCount(text) <= DESCRIPTION_MAX_LENGTH,
+    `must be at most ${DESCRIPTION_MAX_LENGTH} characters`,
+  ),
+);
+
+/** A task id: a UUID in its canonical lower-case form. */
+export const TASK_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const TaskIdSchema = z
+  .string()
+  .check(z.regex(TASK_ID_PATTERN, 'must be a task id (a UUID)'));
+export const isTaskId = (value: string): boolean => TASK_ID_PATTERN.test(value);
+
+/** ISO 8601 UTC with exactly three fractional digits, as `Date.prototype.toISOString` writes. */
+export const TimestampSchema = z.iso.datetime({ precision: 3 });
+
+/** A stored task, as an adapter reads it back: adapters parse with it, never cast. */
+export const TaskSchema = z.strictObject({
+  taskId: TaskIdSchema,
+  title: TitleSchema,
+  description: z.optional(DescriptionSchema),
+  status: TaskStatusSchema,
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  version: z.int().check(z.minimum(1)),
+});
+
+/** The body of a create: unknown fields are rejected, so a client cannot set the id, dates or owner. */
+export const CreateTaskInputSchema = z.strictObject({
+  title: TitleSchema,
+  description: z.optional(DescriptionSchema),
+  status: z.optional(TaskStatusSchema),
+});
+export type CreateTaskInput = z.output<typeof CreateTaskInputSchema>;
+
+/**
+ * A JSON merge patch (RFC 7396) of the fields a client may change.
+ * `description: null` removes the description.
+ */
+export const TaskPatchSchema = z
+  .strictObject({
+    title: z.optional(TitleSchema),
+    description: z.optional(z.nullable(DescriptionSchema)),
+    status: z.optional(TaskStatusSchema),
+  })
+  .check(
+    z.refine(
+      (patch) => Object.keys(patch).length > 0,
+      'must change at least one of title, description, status',
+    ),
+  );
+export type TaskPatch = z.output<typeof TaskPatchSchema>;
+
+/**
+ * The task that results from applying `patch` at `updatedAt`: the merge every adapter
+ * must reproduce. The id and `createdAt` never change; the version goes up by one.
+ */
+export const applyPatch = (task: Task, patch: TaskPatch, updatedAt: string): Task => {
+  const { description: _replaced, ...unchanged } = task;
+  const description = patch.description === undefined ? task.description : patch.description;
+  return {
+    ...unchanged,
+    title: patch.title ?? task.title,
+    status: patch.status ?? task.status,
+    ...(typeof description === 'string' ? { description } : {}),
+    updatedAt,
+    version: task.version + 1,
+  };
+};

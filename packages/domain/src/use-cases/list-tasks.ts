@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+import { OwnerSchema } from '../owner.js';
+import { TASK_ID_PATTERN, TaskStatusSchema } from '../task.js';
+import type { ListTasksPage, TaskRepository } from '../task-repository.js';
+import { parseInput } from '../validation.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** The query of a list (SPEC §4); unknown parameters are rejected, never ignored. */
+export const ListTasksQuerySchema = z.strictObject({
+  limit: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_PAGE_SIZE))),
+  lastKey: z.optional(
+    z.string().check(z.regex(TASK_ID_PATTERN, 'must be the nextKey of a previous page')),
+  ),
+  status: z.optional(TaskStatusSchema),
+});
+export type ListTasksQuery = z.input<typeof ListTasksQuerySchema>;
+
+export interface ListTasksCommand {
+  readonly owner: string;
+  readonly query: unknown;
+}
+
+/**
+ * One page of the owner's tasks, newest first. `nextKey` is present exactly when more
+ * follow; passing it back as `lastKey` continues after that position even when that
+ * task has been deleted since, and never leaves the owner's own tasks.
+ */
+export const makeListTasks =
+  ({ tasks }: { tasks: TaskRepository }) =>
+  async ({ owner, query }: ListTasksCommand): Promise<ListTasksPage> => {
+    const ownerId = parseInput(OwnerSchema, owner, 'owner');
+    const { limit = DEFAULT_PAGE_SIZE, lastKey, status } = parseInput(ListTasksQuerySchema, query);
+    return tasks.list(ownerId, {
+      limit,
+      ...(lastKey === undefined ? {} : { after: lastKey }),
+      ...(status === undefined ? {} : { status }),
+    });
+  };
