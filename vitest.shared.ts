@@ -1,13 +1,15 @@
 import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-/**
- * Shared by every package's vitest.config.ts. Workspace packages resolve through their
- * `source` export condition, so tests run on the TypeScript sources without a build.
- */
+// Workspace packages resolve through their `source` export condition, so tests run on the
+// TypeScript sources without a build. `module` is left out: packages such as the AWS SDK
+// point it at builds that only a bundler can load, while Node needs their `node` builds.
+const conditions = ['source', ...defaultServerConditions.filter((condition) => condition !== 'module')];
+
+/** Shared by every package's vitest.config.ts. */
 export default defineConfig({
-  resolve: { conditions: ['source', ...defaultServerConditions] },
-  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     restoreMocks: true,

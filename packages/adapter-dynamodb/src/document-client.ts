@@ -1,0 +1,49 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface DocumentClientOptions {
+  /** A DynamoDB that is not AWS's, such as DynamoDB Local. */
+  readonly endpoint?: string;
+  /** Defaults to the SDK's own resolution (`AWS_REGION` in Lambda). */
+  readonly region?: string;
+  /** Static credentials, for a local endpoint; otherwise the SDK's default chain. */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** Attempts per call, the first included (default 3). */
+  readonly maxAttempts?: number;
+  /** Time to open a connection, per attempt (default 1,000 ms). */
+  readonly connectionTimeoutMs?: number;
+  /** Time to wait for a response, per attempt (default 2,000 ms). */
+  readonly requestTimeoutMs?: number;
+}
+
+/**
+ * A DynamoDB client with retries and timeouts set explicitly, so that a call's total time
+ * is bounded: at most `maxAttempts` × (connection + request timeout) plus the SDK's
+ * backoff, about 9.5 s with the defaults, below the functions' timeout. Throttling and
+ * transient faults are retried by the SDK's standard mode; what still fails becomes
+ * `StorageUnavailableError` in the repository.
+ */
+export const createDynamoDbClient = ({
+  endpoint,
+  region,
+  credentials,
+  maxAttempts = 3,
+  connectionTimeoutMs = 1000,
+  requestTimeoutMs = 2000,
+}: DocumentClientOptions = {}): DynamoDBClient =>
+  new DynamoDBClient({
+    maxAttempts,
+    retryMode: 'standard',
+    requestHandler: { connectionTimeout: connectionTimeoutMs, requestTimeout: requestTimeoutMs },
+    ...(region === undefined ? {} : { region }),
+    ...(endpoint === undefined ? {} : { endpoint }),
+    ...(credentials === undefined ? {} : { credentials }),
+  });
+
+/** The document client the repository expects, over `client` (absent attributes are omitted). */
+export const documentClientFor = (client: DynamoDBClient): DynamoDBDocumentClient =>
+  DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+
+/** `documentClientFor(createDynamoDbClient(options))`: what a composition root builds once. */
+export const createDocumentClient = (options: DocumentClientOptions = {}): DynamoDBDocumentClient =>
+  documentClientFor(createDynamoDbClient(options));

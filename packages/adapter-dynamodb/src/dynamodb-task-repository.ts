@@ -1,0 +1,267 @@
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import {
+  type CreateOutcome,
+  IdempotencyKeyInFlightError,
+  type IdempotencyRecord,
+  type ListTasksOptions,
+  type ListTasksPage,
+  type Task,
+  TaskAlreadyExistsError,
+  TaskNotFoundError,
+  type TaskPatch,
+  type TaskRepository,
+  VersionConflictError,
+} from '@tasks/domain';
+import {
+  fromIdempotencyItem,
+  fromTaskItem,
+  idempotencyKey,
+  STATUS_INDEX,
+  statusSortKey,
+  TASK_SORT_KEY_CEILING,
+  taskKey,
+  toIdempotencyItem,
+  toTaskItem,
+} from './item-mapping.js';
+import { translateStorageError } from './storage-errors.js';
+import { updateExpression } from './update-expression.js';
+
+export interface DynamoDbTaskRepositoryOptions {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+  /** The owner-and-status index (default `ByStatus`, as in infra/template.yaml). */
+  readonly indexName?: string;
+}
+
+const TASK_IS_NEW = 'attribute_not_exists(pk)';
+
+/**
+ * The repository port on one DynamoDB table. Lists are `Query`s on the owner's partition
+ * (never a `Scan`); reads of the table are strongly consistent; every write is conditional,
+ * and an idempotent create is one transaction. Throttling and outages, once the SDK's
+ * retries are spent, reject with `StorageUnavailableError`; no write is half done.
+ */
+export class DynamoDbTaskRepository implements TaskRepository {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #table: string;
+  readonly #index: string;
+
+  constructor({ client, tableName, indexName = STATUS_INDEX }: DynamoDbTaskRepositoryOptions) {
+    this.#client = client;
+    this.#table = tableName;
+    this.#index = indexName;
+  }
+
+  async create(
+    owner: string,
+    task: Task,
+    { idempotency }: { readonly idempotency?: IdempotencyRecord } = {},
+  ): Promise<CreateOutcome> {
+    const Item = toTaskItem(owner, task);
+    try {
+      if (idempotency === undefined) {
+        await this.#client.send(
+          new PutCommand({ TableName: this.#table, Item, ConditionExpression: TASK_IS_NEW }),
+        );
+      } else {
+        await this.#client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.#table,
+                  Item: toIdempotencyItem(owner, idempotency),
+                  // An expired record that TTL has not deleted yet (it is lazy) counts as absent.
+                  ConditionExpression: 'attribute_not_exists(pk) OR e <= :now',
+                  ExpressionAttributeValues: { ':now': Date.parse(idempotency.createdAt) },
+                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+                },
+              },
+              { Put: { TableName: this.#table, Item, ConditionExpression: TASK_IS_NEW } },
+            ],
+          }),
+        );
+      }
+      return { kind: 'created' };
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new TaskAlreadyExistsError(task.taskId, { cause: error });
+      }
+      if (error instanceof TransactionCanceledException && idempotency !== undefined) {
+        return this.#cancelledCreate(owner, task, idempotency, error);
+      }
+      throw translateStorageError(error);
+    }
+  }
+
+  async #cancelledCreate(
+    owner: string,
+    task: Task,
+    idempotency: IdempotencyRecord,
+    error: TransactionCanceledException,
+  ): Promise<CreateOutcome> {
+    const [recordReason, taskReason] = error.CancellationReasons ?? [];
+    if (recordReason?.Code === 'ConditionalCheckFailed') {
+      const record =
+        recordReason.Item === undefined
+          ? await this.#readRecord(owner, idempotency.key)
+          : fromIdempotencyItem(unmarshall(recordReason.Item));
+      if (record !== undefined) return { kind: 'idempotency_record_exists', record };
+    }
+    if (taskReason?.Code === 'ConditionalCheckFailed') {
+      throw new TaskAlreadyExistsError(task.taskId, { cause: error });
+    }
+    if (error.CancellationReasons?.some((reason) => reason.Code === 'TransactionConflict')) {
+      throw new IdempotencyKeyInFlightError(idempotency.key, { cause: error });
+    }
+    throw translateStorageError(error);
+  }
+
+  async #readRecord(owner: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const { Item } = await this.#client.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: idempotencyKey(owner, key),
+        ConsistentRead: true,
+      }),
+    );
+    return Item === undefined ? undefined : fromIdempotencyItem(Item);
+  }
+
+  async get(owner: string, taskId: string): Promise<Task | undefined> {
+    try {
+      const { Item } = await this.#client.send(
+        new GetCommand({
+          TableName: this.#table,
+          Key: taskKey(owner, taskId),
+          ConsistentRead: true,
+        }),
+      );
+      return Item === undefined ? undefined : fromTaskItem(Item);
+    } catch (error) {
+      throw translateStorageError(error);
+    }
+  }
+
+  async list(owner: string, { limit, after, status }: ListTasksOptions): Promise<ListTasksPage> {
+    const query =
+      status === undefined
+        ? {
+            KeyConditionExpression: 'pk = :pk AND sk < :ceiling',
+            ExpressionAttributeValues: { ':pk': owner, ':ceiling': TASK_SORT_KEY_CEILING },
+            ConsistentRead: true,
+          }
+        : {
+            IndexName: this.#index,
+            KeyConditionExpression: 'pk = :pk AND begins_with(g, :status)',
+            ExpressionAttributeValues: { ':pk': owner, ':status': `${status}#` },
+          };
+    // The position after `after`, which need not exist: DynamoDB starts after it all the same.
+    let start: Record<string, string> | undefined =
+      after === undefined
+        ? undefined
+        : {
+            ...taskKey(owner, after),
+            ...(status === undefined ? {} : { g: statusSortKey(status, after) }),
+          };
+    const items: Task[] = [];
+    try {
+      // One item more than the page tells whether more follow; a second query runs only
+      // when DynamoDB cut the first short (1 MB), never to look for a next page.
+      do {
+        const output = await this.#client.send(
+          new QueryCommand({
+            TableName: this.#table,
+            ...query,
+            ScanIndexForward: false,
+            Limit: limit + 1 - items.length,
+            ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+          }),
+        );
+        items.push(...(output.Items ?? []).map(fromTaskItem));
+        start = output.LastEvaluatedKey;
+      } while (start !== undefined && items.length <= limit);
+    } catch (error) {
+      throw translateStorageError(error);
+    }
+    const page = items.slice(0, limit);
+    const last = page.at(-1);
+    return items.length > limit && last !== undefined
+      ? { items: page, nextKey: last.taskId }
+      : { items: page };
+  }
+
+  async update(
+    owner: string,
+    taskId: string,
+    patch: TaskPatch,
+    {
+      updatedAt,
+      expectedVersion,
+    }: { readonly updatedAt: string; readonly expectedVersion?: number },
+  ): Promise<Task> {
+    try {
+      const { Attributes } = await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: taskKey(owner, taskId),
+          ...updateExpression(taskId, patch, Date.parse(updatedAt), expectedVersion),
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return fromTaskItem(Attributes);
+    } catch (error) {
+      throw this.#conditionalFailure(error, taskId, expectedVersion);
+    }
+  }
+
+  async delete(
+    owner: string,
+    taskId: string,
+    { expectedVersion }: { readonly expectedVersion?: number } = {},
+  ): Promise<void> {
+    try {
+      await this.#client.send(
+        new DeleteCommand({
+          TableName: this.#table,
+          Key: taskKey(owner, taskId),
+          ConditionExpression: `attribute_exists(pk)${expectedVersion === undefined ? '' : ' AND v = :expected'}`,
+          ...(expectedVersion === undefined
+            ? {}
+            : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+    } catch (error) {
+      throw this.#conditionalFailure(error, taskId, expectedVersion);
+    }
+  }
+
+  /** Tells "absent" from "another version" with the item the failed condition returned. */
+  #conditionalFailure(
+    error: unknown,
+    taskId: string,
+    expectedVersion: number | undefined,
+  ): unknown {
+    if (!(error instanceof ConditionalCheckFailedException)) return translateStorageError(error);
+    if (error.Item === undefined || expectedVersion === undefined) {
+      return new TaskNotFoundError(taskId, { cause: error });
+    }
+    const current = fromTaskItem(unmarshall(error.Item));
+    return new VersionConflictError(taskId, expectedVersion, current.version, { cause: error });
+  }
+}

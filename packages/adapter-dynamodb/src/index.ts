@@ -1,0 +1,13 @@
+export {
+  createDocumentClient,
+  createDynamoDbClient,
+  type DocumentClientOptions,
+  documentClientFor,
+} from './document-client.js';
+export {
+  DynamoDbTaskRepository,
+  type DynamoDbTaskRepositoryOptions,
+} from './dynamodb-task-repository.js';
+export { CorruptItemError, STATUS_INDEX } from './item-mapping.js';
+export { retryAfterSeconds, translateStorageError } from './storage-errors.js';
+export { ensureTable, type TableSetup } from './table-admin.js';

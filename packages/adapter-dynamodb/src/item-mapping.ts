@@ -1,0 +1,112 @@
+import type { IdempotencyRecord, Task, TaskStatus } from '@tasks/domain';
+import { TASK_STATUSES } from '@tasks/domain';
+import * as z from 'zod/mini';
+
+/*
+ * How tasks and idempotency records sit in the one table (see infra/template.yaml).
+ * Names are short on purpose: DynamoDB bills by item bytes, and a page of 20 small
+ * tasks must fit one 4 KB read unit.
+ *   task:        pk=<owner> sk=<taskId> t=title d=description g=<status>#<taskId>
+ *                c=createdAt u=updatedAt (epoch ms) v=version
+ *   idempotency: pk=<owner> sk=idempotency#<key> f=fingerprint r=task (as a task item,
+ *                without pk) c=createdAt e=expiry (epoch ms) ttl=expiry (epoch s, DynamoDB TTL)
+ */
+
+/** The secondary index keyed by owner (`pk`) and `<status>#<taskId>` (`g`). */
+export const STATUS_INDEX = 'ByStatus';
+/** Task ids are lower-case hex UUIDs: every task's sort key sorts below this, every record above. */
+export const TASK_SORT_KEY_CEILING = 'g';
+const IDEMPOTENCY_PREFIX = 'idempotency#';
+
+/** An item that does not have the shape this adapter writes: a defect, never bad input. */
+export class CorruptItemError extends Error {
+  override readonly name = 'CorruptItemError';
+}
+
+const TaskItemSchema = z.object({
+  pk: z.string(),
+  sk: z.string(),
+  t: z.string(),
+  d: z.optional(z.string()),
+  g: z.string(),
+  c: z.number(),
+  u: z.number(),
+  v: z.int(),
+});
+export type TaskItem = z.output<typeof TaskItemSchema>;
+
+const IdempotencyItemSchema = z.object({
+  pk: z.string(),
+  sk: z.string().check(z.startsWith(IDEMPOTENCY_PREFIX)),
+  f: z.string(),
+  r: z.record(z.string(), z.unknown()),
+  c: z.number(),
+  e: z.number(),
+});
+
+const parseItem = <Schema extends z.ZodMiniType>(
+  schema: Schema,
+  item: unknown,
+): z.output<Schema> => {
+  const result = schema.safeParse(item);
+  if (!result.success)
+    throw new CorruptItemError(`unexpected item shape: ${z.prettifyError(result.error)}`);
+  return result.data;
+};
+
+export const taskKey = (owner: string, taskId: string) => ({ pk: owner, sk: taskId });
+export const idempotencyKey = (owner: string, key: string) => ({
+  pk: owner,
+  sk: `${IDEMPOTENCY_PREFIX}${key}`,
+});
+/** The value of `g`, the index's sort key: newest first within one status. */
+export const statusSortKey = (status: TaskStatus, taskId: string): string => `${status}#${taskId}`;
+
+export const toTaskItem = (owner: string, task: Task): TaskItem => ({
+  ...taskKey(owner, task.taskId),
+  t: task.title,
+  ...(task.description === undefined ? {} : { d: task.description }),
+  g: statusSortKey(task.status, task.taskId),
+  c: Date.parse(task.createdAt),
+  u: Date.parse(task.updatedAt),
+  v: task.version,
+});
+
+export const fromTaskItem = (item: unknown): Task => {
+  const { sk, t, d, g, c, u, v } = parseItem(TaskItemSchema, item);
+  const status = TASK_STATUSES.find((candidate) => g === statusSortKey(candidate, sk));
+  if (status === undefined) throw new CorruptItemError(`index key ${g} does not match task ${sk}`);
+  return {
+    taskId: sk,
+    title: t,
+    ...(d === undefined ? {} : { description: d }),
+    status,
+    createdAt: new Date(c).toISOString(),
+    updatedAt: new Date(u).toISOString(),
+    version: v,
+  };
+};
+
+export const toIdempotencyItem = (owner: string, record: IdempotencyRecord) => {
+  const { pk: _owner, ...task } = toTaskItem(owner, record.task);
+  const expiresAt = Date.parse(record.expiresAt);
+  return {
+    ...idempotencyKey(owner, record.key),
+    f: record.fingerprint,
+    r: task,
+    c: Date.parse(record.createdAt),
+    e: expiresAt,
+    ttl: Math.ceil(expiresAt / 1000),
+  };
+};
+
+export const fromIdempotencyItem = (item: unknown): IdempotencyRecord => {
+  const { pk, sk, f, r, c, e } = parseItem(IdempotencyItemSchema, item);
+  return {
+    key: sk.slice(IDEMPOTENCY_PREFIX.length),
+    fingerprint: f,
+    task: fromTaskItem({ ...r, pk }),
+    createdAt: new Date(c).toISOString(),
+    expiresAt: new Date(e).toISOString(),
+  };
+};

@@ -1,0 +1,68 @@
+import { TASK_STATUSES, type Task } from '@tasks/domain';
+import { aTask } from '@tasks/domain/testing';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CorruptItemError } from '../src/index.js';
+import {
+  fromIdempotencyItem,
+  fromTaskItem,
+  toIdempotencyItem,
+  toTaskItem,
+} from '../src/item-mapping.js';
+
+const timestamp = fc
+  .date({
+    min: new Date('2000-01-01T00:00:00.000Z'),
+    max: new Date('2100-01-01T00:00:00.000Z'),
+    noInvalidDate: true,
+  })
+  .map((date) => date.toISOString());
+const task: fc.Arbitrary<Task> = fc
+  .record({
+    title: fc.string({ minLength: 1, maxLength: 200 }),
+    description: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }),
+    status: fc.constantFrom(...TASK_STATUSES),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    version: fc.integer({ min: 1, max: 1_000_000 }),
+  })
+  .map(({ description, ...rest }) =>
+    aTask({ ...rest, ...(description === undefined ? {} : { description }) }),
+  );
+
+describe('item mapping', () => {
+  it('round-trips every task through its item', () => {
+    fc.assert(
+      fc.property(task, fc.string({ minLength: 1 }), (original, owner) => {
+        expect(fromTaskItem(toTaskItem(owner, original))).toStrictEqual(original);
+      }),
+    );
+  });
+
+  it('round-trips every idempotency record through its item', () => {
+    fc.assert(
+      fc.property(task, fc.string({ minLength: 1, maxLength: 255 }), (original, key) => {
+        const record = {
+          key,
+          fingerprint: 'abc',
+          task: original,
+          createdAt: original.createdAt,
+          expiresAt: original.updatedAt,
+        };
+        expect(fromIdempotencyItem(toIdempotencyItem('owner', record))).toStrictEqual(record);
+      }),
+    );
+  });
+
+  it.each([
+    ['a missing title', { pk: 'o', sk: 'id', g: 'TODO#id', c: 1, u: 1, v: 1 }],
+    ['a status that is not one', { pk: 'o', sk: 'id', t: 't', g: 'LATER#id', c: 1, u: 1, v: 1 }],
+    [
+      'an index key of another task',
+      { pk: 'o', sk: 'id', t: 't', g: 'TODO#other', c: 1, u: 1, v: 1 },
+    ],
+    ['a version that is text', { pk: 'o', sk: 'id', t: 't', g: 'TODO#id', c: 1, u: 1, v: '1' }],
+  ])('refuses an item with %s as CorruptItemError, never as a task', (_, item) => {
+    expect(() => fromTaskItem(item)).toThrow(CorruptItemError);
+  });
+});

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { loadTemplate, tableDefinition } from '@tasks/sam-template';
+import { inject } from 'vitest';
+import {
+  createDynamoDbClient,
+  DynamoDbTaskRepository,
+  documentClientFor,
+  ensureTable,
+} from '../../src/index.js';
+
+/** The DynamoDB Local endpoint the global setup started (or DYNAMODB_ENDPOINT). */
+export const endpoint = (): string => inject('dynamodbEndpoint');
+
+/** Every command name any test client sent, so a test can prove none was a Scan. */
+export const sentCommands = new Set<string>();
+
+/** A client on DynamoDB Local that records its commands and refuses to send a Scan. */
+export const localClient = (options: { maxAttempts?: number } = {}): DynamoDBClient => {
+  const client = createDynamoDbClient({
+    endpoint: endpoint(),
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    ...options,
+  });
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      sentCommands.add(context.commandName ?? 'unknown');
+      if (context.commandName === 'ScanCommand') throw new Error('the adapter must never Scan');
+      return next(args);
+    },
+    { step: 'initialize', name: 'recordCommands' },
+  );
+  return client;
+};
+
+const template = loadTemplate();
+
+/** A new table, as infra/template.yaml defines it, and a repository on it. */
+export const freshTable = async (client: DynamoDBClient = localClient()) => {
+  const tableName = `tasks-test-${randomUUID()}`;
+  await ensureTable(client, tableDefinition(template, { tableName }));
+  const documents = documentClientFor(client);
+  return {
+    tableName,
+    client,
+    documents,
+    repository: new DynamoDbTaskRepository({ client: documents, tableName }),
+    drop: async () => {
+      await client.send(new DeleteTableCommand({ TableName: tableName }));
+    },
+  };
+};
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamodbEndpoint: string;
+  }
+}

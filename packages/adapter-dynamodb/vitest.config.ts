@@ -1,0 +1,13 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared.js';
+
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      globalSetup: ['test/global-setup.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 120_000,
+    },
+  }),
+);

@@ -1,0 +1,15 @@
+export { type IntrinsicContext, resolveIntrinsics } from './intrinsics.js';
+export {
+  cloudFormationTags,
+  loadTemplate,
+  parseTemplate,
+  type SamTemplate,
+  TEMPLATE_PATH,
+  type TemplateResource,
+} from './load-template.js';
+export {
+  type CreateTableInput,
+  type KeySchemaElement,
+  type TableDefinition,
+  tableDefinition,
+} from './table-definition.js';
