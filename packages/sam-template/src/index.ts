@@ -7,6 +7,7 @@ export {
   TEMPLATE_PATH,
   type TemplateResource,
 } from './load-template.js';
+export { loadSamSchema, SAM_SCHEMA_PATH } from './schema.js';
 export {
   type CreateTableInput,
   type KeySchemaElement,
