@@ -1,3 +1,9 @@
+export {
+  type TemplateFunction,
+  type TemplateRoute,
+  templateFunctions,
+  templateRoutes,
+} from './functions.js';
 export { type IntrinsicContext, resolveIntrinsics } from './intrinsics.js';
 export {
   cloudFormationTags,

@@ -2,6 +2,7 @@ import AjvDraft04, { type ErrorObject } from 'ajv-draft-04';
 
 // A CommonJS module: under Node's ESM its class is the `default` of the default import.
 const Ajv = AjvDraft04.default;
+
 import { describe, expect, it } from 'vitest';
 import { loadSamSchema, loadTemplate, parseTemplate } from '../src/index.js';
 
