@@ -1,8 +1,2 @@
-import type { TestProject } from 'vitest/node';
-
-// Temporary: until the launcher lands, the endpoint comes from DYNAMODB_ENDPOINT.
-export default function setup(project: TestProject) {
-  const endpoint = process.env['DYNAMODB_ENDPOINT'];
-  if (endpoint === undefined) throw new Error('DYNAMODB_ENDPOINT is not set');
-  project.provide('dynamodbEndpoint', endpoint);
-}
+// One DynamoDB Local for the whole run: DYNAMODB_ENDPOINT, Testcontainers, or the pinned jar.
+export { default } from '@tasks/dynamodb-local/vitest';

@@ -52,8 +52,3 @@ export const freshTable = async (client: DynamoDBClient = localClient()) => {
   };
 };
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    dynamodbEndpoint: string;
-  }
-}

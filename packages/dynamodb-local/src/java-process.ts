@@ -1,0 +1,107 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { killOnExit } from './child-reaper.js';
+import { dynamoDbLocalArgs } from './dynamodb-local-args.js';
+import { DynamoDbLocalStartError } from './errors.js';
+import type { CachedJar } from './jar-cache.js';
+import { OutputTail } from './output-tail.js';
+import { probeDynamoDb, waitUntilReady } from './probe.js';
+import type { DynamoDbLocal, Env } from './types.js';
+
+/** Options of {@link startJavaDynamoDbLocal}. */
+export interface StartJavaOptions {
+  readonly java: string;
+  readonly jar: CachedJar;
+  readonly port: number;
+  readonly dataDir?: string;
+  readonly env: Env;
+  readonly startTimeoutMs: number;
+  readonly log?: (line: string) => void;
+}
+
+/** How long `stop()` waits after SIGTERM before SIGKILL. */
+const STOP_GRACE_MS = 5_000;
+
+const exited = (child: ChildProcess): boolean =>
+  child.exitCode !== null || child.signalCode !== null;
+
+const answers = (endpoint: string): Promise<boolean> =>
+  probeDynamoDb(endpoint, 1_000).then(
+    () => true,
+    () => false,
+  );
+
+const stopChild = (child: ChildProcess): Promise<void> =>
+  new Promise((done) => {
+    // No pid: spawning failed, there is nothing to stop (and no `exit` will come).
+    if (child.pid === undefined || exited(child)) return done();
+    const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+
+/**
+ * Runs the jar with the machine's Java on `port` and resolves once `ListTables` answers.
+ * DynamoDB Local binds every interface (it has no host option); the endpoint is loopback.
+ * Rejects with {@link DynamoDbLocalStartError}, carrying the output's tail, when the JVM
+ * exits early or does not answer within `startTimeoutMs`; the JVM is then stopped.
+ */
+export const startJavaDynamoDbLocal = async (options: StartJavaOptions): Promise<DynamoDbLocal> => {
+  const { java, jar, port, env, log } = options;
+  const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  const endpoint = `http://127.0.0.1:${port}`;
+  // Else the readiness poll would take the other server's answers for ours.
+  if (await answers(endpoint)) {
+    throw new DynamoDbLocalStartError(`Port ${port} is already in use by an HTTP server`, '');
+  }
+  const args = [
+    `-Djava.library.path=${jar.libDir}`,
+    '-jar',
+    jar.jarFile,
+    ...dynamoDbLocalArgs(port, dataDir),
+  ];
+  log?.(`Starting ${java} ${args.join(' ')}`);
+  const child = spawn(java, args, { cwd: jar.jarDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  killOnExit(child);
+  const tail = new OutputTail();
+  const onLine = (line: string): void => log?.(`[dynamodb-local] ${line}`);
+  child.stdout?.on('data', (chunk: Buffer) => tail.write(chunk, onLine));
+  child.stderr?.on('data', (chunk: Buffer) => tail.write(chunk, onLine));
+
+  const gone = new Promise<never>((_, reject) => {
+    child.on('error', (error) => reject(error));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`java exited (${signal ?? `code ${code}`}) before answering`)),
+    );
+  });
+  gone.catch(() => undefined);
+
+  try {
+    await waitUntilReady(endpoint, { timeoutMs: options.startTimeoutMs, gone });
+  } catch (error) {
+    await stopChild(child);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DynamoDbLocalStartError(
+      `DynamoDB Local (jar) did not start: ${reason}`,
+      tail.toString(),
+      {
+        cause: error,
+      },
+    );
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    endpoint,
+    source: 'jar',
+    ...(child.pid === undefined ? {} : { pid: child.pid }),
+    stop: () => {
+      stopping ??= stopChild(child);
+      return stopping;
+    },
+  };
+};
