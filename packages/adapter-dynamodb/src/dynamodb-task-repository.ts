@@ -28,7 +28,6 @@ import {
 import {
   fromIdempotencyItem,
   fromTaskItem,
-  idempotencyKey,
   STATUS_INDEX,
   statusSortKey,
   TASK_SORT_KEY_CEILING,
@@ -47,6 +46,30 @@ export interface DynamoDbTaskRepositoryOptions {
 }
 
 const TASK_IS_NEW = 'attribute_not_exists(pk)';
+
+/** What a cancelled idempotent create means, from the reasons DynamoDB gives per item. */
+const cancelledCreate = (
+  task: Task,
+  idempotency: IdempotencyRecord,
+  error: TransactionCanceledException,
+): CreateOutcome => {
+  const [recordReason, taskReason] = error.CancellationReasons ?? [];
+  // ReturnValuesOnConditionCheckFailure hands back the record that holds the key, so a
+  // replay costs no second read (and the function needs no GetItem permission for it).
+  if (recordReason?.Code === 'ConditionalCheckFailed' && recordReason.Item !== undefined) {
+    return {
+      kind: 'idempotency_record_exists',
+      record: fromIdempotencyItem(unmarshall(recordReason.Item)),
+    };
+  }
+  if (taskReason?.Code === 'ConditionalCheckFailed') {
+    throw new TaskAlreadyExistsError(task.taskId, { cause: error });
+  }
+  if (error.CancellationReasons?.some((reason) => reason.Code === 'TransactionConflict')) {
+    throw new IdempotencyKeyInFlightError(idempotency.key, { cause: error });
+  }
+  throw translateStorageError(error);
+};
 
 /**
  * The repository port on one DynamoDB table. Lists are `Query`s on the owner's partition
@@ -101,44 +124,10 @@ export class DynamoDbTaskRepository implements TaskRepository {
         throw new TaskAlreadyExistsError(task.taskId, { cause: error });
       }
       if (error instanceof TransactionCanceledException && idempotency !== undefined) {
-        return this.#cancelledCreate(owner, task, idempotency, error);
+        return cancelledCreate(task, idempotency, error);
       }
       throw translateStorageError(error);
     }
-  }
-
-  async #cancelledCreate(
-    owner: string,
-    task: Task,
-    idempotency: IdempotencyRecord,
-    error: TransactionCanceledException,
-  ): Promise<CreateOutcome> {
-    const [recordReason, taskReason] = error.CancellationReasons ?? [];
-    if (recordReason?.Code === 'ConditionalCheckFailed') {
-      const record =
-        recordReason.Item === undefined
-          ? await this.#readRecord(owner, idempotency.key)
-          : fromIdempotencyItem(unmarshall(recordReason.Item));
-      if (record !== undefined) return { kind: 'idempotency_record_exists', record };
-    }
-    if (taskReason?.Code === 'ConditionalCheckFailed') {
-      throw new TaskAlreadyExistsError(task.taskId, { cause: error });
-    }
-    if (error.CancellationReasons?.some((reason) => reason.Code === 'TransactionConflict')) {
-      throw new IdempotencyKeyInFlightError(idempotency.key, { cause: error });
-    }
-    throw translateStorageError(error);
-  }
-
-  async #readRecord(owner: string, key: string): Promise<IdempotencyRecord | undefined> {
-    const { Item } = await this.#client.send(
-      new GetCommand({
-        TableName: this.#table,
-        Key: idempotencyKey(owner, key),
-        ConsistentRead: true,
-      }),
-    );
-    return Item === undefined ? undefined : fromIdempotencyItem(Item);
   }
 
   async get(owner: string, taskId: string): Promise<Task | undefined> {

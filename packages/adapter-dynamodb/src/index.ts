@@ -8,6 +8,6 @@ export {
   DynamoDbTaskRepository,
   type DynamoDbTaskRepositoryOptions,
 } from './dynamodb-task-repository.js';
-export { CorruptItemError, STATUS_INDEX } from './item-mapping.js';
+export { CorruptItemError, STATUS_INDEX, toTaskItem } from './item-mapping.js';
 export { retryAfterSeconds, translateStorageError } from './storage-errors.js';
 export { ensureTable, type TableSetup } from './table-admin.js';

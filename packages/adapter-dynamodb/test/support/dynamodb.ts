@@ -51,4 +51,3 @@ export const freshTable = async (client: DynamoDBClient = localClient()) => {
     },
   };
 };
-

@@ -1,0 +1,68 @@
+import { createDocumentClient, DynamoDbTaskRepository } from '@tasks/adapter-dynamodb';
+import { InMemoryTaskRepository } from '@tasks/adapter-inmemory';
+import { makeTaskUseCases, type TaskRepository } from '@tasks/domain';
+import { type HttpHandler, makeHttpHandler } from '../http/http-handler.js';
+import { makeJsonLogger } from '../http/logger.js';
+import { type Environment, readEnvironment } from './environment.js';
+
+// One in-memory store per process, shared by every bundle the local runtime loads into
+// it (each bundle is its own module graph). A deployed function never uses it.
+const SHARED_MEMORY_STORE = Symbol.for('tasks.local.inMemoryTaskRepository');
+
+const sharedMemoryStore = (): TaskRepository => {
+  const existing: unknown = Reflect.get(globalThis, SHARED_MEMORY_STORE);
+  if (existing instanceof InMemoryTaskRepository) return existing;
+  const store = new InMemoryTaskRepository();
+  Reflect.set(globalThis, SHARED_MEMORY_STORE, store);
+  return store;
+};
+
+const repositoryFor = (env: Environment): TaskRepository => {
+  if (env.TASKS_STORE === 'memory') return sharedMemoryStore();
+  const client = createDocumentClient(
+    env.DYNAMODB_ENDPOINT === undefined
+      ? {}
+      : {
+          endpoint: env.DYNAMODB_ENDPOINT,
+          // DynamoDB Local accepts any credentials; the SDK must not go looking for real ones.
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          region: process.env['AWS_REGION'] ?? 'us-east-1',
+        },
+  );
+  return new DynamoDbTaskRepository({ client, tableName: env.TABLE_NAME ?? '' });
+};
+
+/**
+ * The composition root of every deployed function: reads the environment once, builds the
+ * DynamoDB client, the repository and the use cases once per container, outside the
+ * handler, and returns the handler. A wrong environment fails the cold start with one
+ * clear log line instead of failing every request.
+ */
+export const composeHttpHandler = (
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): HttpHandler => {
+  const bootLogger = makeJsonLogger();
+  const parsed = readEnvironment(env);
+  if (!parsed.ok) {
+    bootLogger.error('invalid environment: the function cannot start', {
+      problems: parsed.problems,
+    });
+    throw new Error(`Invalid environment: ${parsed.problems.join('; ')}`);
+  }
+  const config = parsed.value;
+  return makeHttpHandler({
+    useCases: makeTaskUseCases({ tasks: repositoryFor(config) }),
+    owner:
+      config.AUTH_MODE === 'jwt' ? { mode: 'jwt' } : { mode: 'fixed', owner: config.FIXED_OWNER },
+    logger: makeJsonLogger({ level: config.LOG_LEVEL }),
+    ...(config.CORS_ALLOWED_ORIGINS === undefined
+      ? {}
+      : {
+          cors: {
+            allowOrigins: config.CORS_ALLOWED_ORIGINS.includes('*')
+              ? '*'
+              : config.CORS_ALLOWED_ORIGINS,
+          },
+        }),
+  });
+};

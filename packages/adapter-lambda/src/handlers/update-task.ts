@@ -1,0 +1,4 @@
+import { composeHttpHandler } from './compose.js';
+
+/** The deployed function of PATCH /tasks/{taskId} (infra/template.yaml). Composed once per container. */
+export const handler = composeHttpHandler();

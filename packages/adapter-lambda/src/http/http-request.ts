@@ -1,0 +1,38 @@
+/**
+ * A request as the HTTP layer sees it, whatever the payload format API Gateway used:
+ * routing, parsing and the use-case calls never look at the raw event.
+ */
+export interface HttpRequest {
+  readonly method: string;
+  /** The path to route on: the raw path without the stage prefix API Gateway added. */
+  readonly path: string;
+  /** The stage prefix removed from the raw path (`/dev`), or `''`: for `Location`. */
+  readonly basePath: string;
+  /** The path as API Gateway delivered it, for logs. */
+  readonly rawPath: string;
+  /** Header values by lower-case name; repeated headers joined with `, ` (RFC 9110 §5.3). */
+  readonly headers: ReadonlyMap<string, string>;
+  /** Every query parameter in order, repeats kept, names and values decoded. */
+  readonly query: readonly (readonly [name: string, value: string])[];
+  /** The body as sent, or `undefined` when there is none. */
+  readonly body: { readonly text: string; readonly isBase64Encoded: boolean } | undefined;
+  /** `requestContext.requestId`: the id API Gateway logs and returns to the client. */
+  readonly requestId: string;
+  /** The verified JWT claims an authorizer attached, when there is one. */
+  readonly claims: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** Header values by lower-case name; values of names that differ only in case are joined. */
+export const normaliseHeaders = (
+  entries: Iterable<readonly [string, string | readonly string[] | undefined]>,
+): Map<string, string> => {
+  const headers = new Map<string, string>();
+  for (const [name, value] of entries) {
+    if (value === undefined) continue;
+    const text = typeof value === 'string' ? value : value.join(', ');
+    const key = name.toLowerCase();
+    const previous = headers.get(key);
+    headers.set(key, previous === undefined ? text : `${previous}, ${text}`);
+  }
+  return headers;
+};

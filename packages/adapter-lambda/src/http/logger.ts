@@ -1,0 +1,79 @@
+/** Severity of a log line, lowest first. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Fields of a log line; values must be JSON-serialisable. */
+export type LogFields = Readonly<Record<string, unknown>>;
+
+/** Writes one structured line per call. */
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  /** A logger that adds `fields` to every line (the request ids, for one request). */
+  child(fields: LogFields): Logger;
+}
+
+/** Receives one JSON object per line, without the line break. */
+export type LogSink = (line: string) => void;
+
+export interface JsonLoggerOptions {
+  /** Defaults to standard output, where Lambda ships each line to CloudWatch Logs. */
+  readonly sink?: LogSink;
+  /** Lines below this level are dropped; defaults to `info`. */
+  readonly level?: LogLevel;
+  /** Added to every line. */
+  readonly fields?: LogFields;
+  /** Defaults to the system time. */
+  readonly now?: () => Date;
+}
+
+// process.stdout rather than console: the Lambda runtime prefixes console output with
+// its own text, which would break the one-JSON-object-per-line format.
+const standardOutput: LogSink = (line) => {
+  process.stdout.write(`${line}\n`);
+};
+
+/**
+ * A logger without dependencies that writes `{ level, message, timestamp, ...fields }`
+ * as one JSON line to `sink`. A failing sink is ignored: logging never fails a request.
+ */
+export const makeJsonLogger = ({
+  sink = standardOutput,
+  level = 'info',
+  fields = {},
+  now = () => new Date(),
+}: JsonLoggerOptions = {}): Logger => {
+  const threshold = LOG_LEVELS.indexOf(level);
+  const write = (lineLevel: LogLevel, message: string, lineFields: LogFields = {}): void => {
+    if (LOG_LEVELS.indexOf(lineLevel) < threshold) return;
+    const head = { level: lineLevel, message, timestamp: now().toISOString() };
+    try {
+      // The head is written last so that no field can overwrite it, and first so it leads.
+      sink(JSON.stringify(Object.assign({ ...head }, fields, lineFields, head)));
+    } catch {
+      // A sink that throws, or a field that cannot be serialised, loses this line only.
+    }
+  };
+  return {
+    debug: (message, lineFields) => write('debug', message, lineFields),
+    info: (message, lineFields) => write('info', message, lineFields),
+    warn: (message, lineFields) => write('warn', message, lineFields),
+    error: (message, lineFields) => write('error', message, lineFields),
+    child: (childFields) =>
+      makeJsonLogger({ sink, level, now, fields: { ...fields, ...childFields } }),
+  };
+};
+
+/** The loggable parts of a thrown value: name, message, stack, and its causes' (3 deep). */
+export const errorFields = (error: unknown, depth = 0): Record<string, unknown> => {
+  if (!(error instanceof Error)) return { name: typeof error, message: String(error) };
+  const { cause } = error;
+  return {
+    name: error.name,
+    message: error.message,
+    stack: error.stack,
+    ...(cause === undefined || depth >= 2 ? {} : { cause: errorFields(cause, depth + 1) }),
+  };
+};

@@ -1,0 +1,79 @@
+import { HttpProblemError } from './http-problems.js';
+import type { HttpRequest } from './http-request.js';
+
+/** SPEC §4: a body over 16 KiB is refused with 413. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** Media types a create accepts. */
+export const CREATE_MEDIA_TYPES = ['application/json'] as const;
+/** Media types a merge patch accepts (RFC 7396 §4 registers the second). */
+export const PATCH_MEDIA_TYPES = ['application/json', 'application/merge-patch+json'] as const;
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+
+/**
+ * Whether a `Content-Type` value (RFC 9110 §8.3.1) names one of `accepted`. Type and
+ * parameter names are case-insensitive; a `charset` must be UTF-8 (JSON is UTF-8, RFC
+ * 8259 §8.1); other parameters are ignored.
+ */
+const isAcceptedMediaType = (value: string, accepted: readonly string[]): boolean => {
+  const [essence = '', ...parameters] = value.split(';').map((part) => part.trim());
+  const [type = '', subtype = '', ...rest] = essence.toLowerCase().split('/');
+  if (rest.length > 0 || !TOKEN.test(type) || !TOKEN.test(subtype)) return false;
+  if (!accepted.includes(`${type}/${subtype}`)) return false;
+  return parameters.every((parameter) => {
+    const [name = '', ...valueParts] = parameter.split('=');
+    if (name.trim().toLowerCase() !== 'charset') return true;
+    const charset = valueParts
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
+    return ['utf-8', 'utf8'].includes(charset.toLowerCase());
+  });
+};
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The body's bytes: API Gateway base64-encodes some bodies; the limit counts real bytes. */
+const bytesOf = (body: NonNullable<HttpRequest['body']>): Uint8Array =>
+  body.isBase64Encoded ? Buffer.from(body.text, 'base64') : Buffer.from(body.text, 'utf8');
+
+/**
+ * The request body parsed as JSON, checked in the order a client can fix: a
+ * `Content-Type` that is present and not one of `accepted` is 415 (an absent one is
+ * read as JSON), a body over {@link MAX_BODY_BYTES} is 413, text that is not UTF-8 JSON
+ * is 400. The value itself is left to the use case's schema.
+ */
+export const readJsonBody = (request: HttpRequest, accepted: readonly string[]): unknown => {
+  const contentType = request.headers.get('content-type');
+  if (contentType !== undefined && !isAcceptedMediaType(contentType, accepted)) {
+    const isPatch = accepted.includes('application/merge-patch+json');
+    throw new HttpProblemError(
+      'unsupported_media_type',
+      `Content-Type must be ${accepted.join(' or ')}, optionally with charset=utf-8.`,
+      // RFC 5789 §2.2: a 415 to a PATCH names the patch formats the resource accepts.
+      isPatch ? { 'Accept-Patch': accepted.join(', ') } : {},
+    );
+  }
+  if (request.body === undefined) {
+    throw new HttpProblemError('malformed_json', 'The request body is empty: send a JSON object.');
+  }
+  const bytes = bytesOf(request.body);
+  if (bytes.byteLength > MAX_BODY_BYTES) {
+    throw new HttpProblemError(
+      'payload_too_large',
+      `The request body is ${bytes.byteLength} bytes; at most ${MAX_BODY_BYTES} are accepted.`,
+    );
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    throw new HttpProblemError('malformed_json', 'The request body is not valid UTF-8.');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpProblemError('malformed_json', 'The request body is not valid JSON.');
+  }
+};

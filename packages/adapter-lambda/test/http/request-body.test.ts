@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { httpEvent } from './events.js';
+import { JSON_HEADERS, postTask, setup } from './harness.js';
+
+const post = (
+  body: string,
+  headers: Record<string, string> = JSON_HEADERS,
+  isBase64Encoded = false,
+) => httpEvent({ method: 'POST', rawPath: '/tasks', body, headers, isBase64Encoded });
+
+describe('request bodies', () => {
+  it.each([
+    ['a truncated object', '{"title": "Finish'],
+    ['a trailing comma', '{"title": "Finish",}'],
+    ['single quotes', "{'title': 'Finish'}"],
+    ['an empty body', ''],
+  ])('returns 400 malformed_json problem for %s', async (_, body) => {
+    const reply = await setup().invoke(post(body));
+
+    expect(reply.status).toBe(400);
+    expect(reply.header('Content-Type')).toBe('application/problem+json');
+    expect(reply.body).toEqual({
+      type: 'https://tasks.example.com/problems/malformed-json',
+      title: 'Malformed JSON body',
+      status: 400,
+      detail: expect.any(String),
+      code: 'malformed_json',
+    });
+  });
+
+  it('returns 400 malformed_json problem for a base64 body that is not UTF-8', async () => {
+    const body = Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]).toString('base64');
+
+    const reply = await setup().invoke(post(body, JSON_HEADERS, true));
+
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ code: 'malformed_json' });
+  });
+
+  it.each([
+    ['a wrong type', { title: 42 }, 'title'],
+    ['a missing title', { description: 'no title' }, 'title'],
+    ['an empty title', { title: '   ' }, 'title'],
+    ['a title over 200 characters', { title: 'x'.repeat(201) }, 'title'],
+    [
+      'a description over 2,000 characters',
+      { title: 'x', description: 'd'.repeat(2001) },
+      'description',
+    ],
+    ['an unknown status', { title: 'x', status: 'BLOCKED' }, 'status'],
+    ['an unknown field', { title: 'x', taskId: 'mine' }, 'taskId'],
+    ['an owner in the body', { title: 'x', owner: 'user-bob' }, 'owner'],
+  ])('returns 400 validation problem listing the field for %s', async (_, body, path) => {
+    const reply = await postTask(setup(), body);
+
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({
+      type: 'https://tasks.example.com/problems/validation',
+      title: 'Request validation failed',
+      status: 400,
+      code: 'validation_failed',
+      errors: [{ path, message: expect.any(String) }],
+    });
+  });
+
+  it.each([
+    ['a JSON array', '[]'],
+    ['a JSON string', '"Finish"'],
+    ['JSON null', 'null'],
+  ])('returns 400 validation problem for %s instead of an object', async (_, body) => {
+    const reply = await setup().invoke(post(body));
+
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ code: 'validation_failed' });
+  });
+
+  it('returns 413 problem for a body over 16 KiB', async () => {
+    const reply = await postTask(setup(), { title: 'x', description: 'd'.repeat(16 * 1024) });
+
+    expect(reply.status).toBe(413);
+    expect(reply.body).toMatchObject({ status: 413, code: 'payload_too_large' });
+  });
+
+  it('counts bytes, not characters, towards the 16 KiB limit', async () => {
+    // 6,000 characters of 3 bytes each: 18,000 bytes, though only 6,000 UTF-16 units.
+    const reply = await postTask(setup(), { title: 'x', description: '✓'.repeat(6000) });
+
+    expect(reply.status).toBe(413);
+  });
+
+  it('returns 413 problem for a base64 body whose decoded bytes are over 16 KiB', async () => {
+    const body = `${JSON.stringify({ title: 'x' })}${' '.repeat(16 * 1024)}`;
+
+    const reply = await setup().invoke(
+      post(Buffer.from(body).toString('base64'), JSON_HEADERS, true),
+    );
+
+    expect(reply.status).toBe(413);
+    expect(reply.body).toMatchObject({ code: 'payload_too_large' });
+  });
+
+  it('accepts a base64 body whose encoding is over 16 KiB when its bytes are not', async () => {
+    const body = JSON.stringify({ title: 'x', description: 'd'.repeat(2000) });
+    const padded = `${body}${' '.repeat(14 * 1024 - body.length)}`;
+    const encoded = Buffer.from(padded).toString('base64');
+    expect(encoded.length).toBeGreaterThan(16 * 1024);
+
+    const reply = await setup().invoke(post(encoded, JSON_HEADERS, true));
+
+    expect(reply.status).toBe(201);
+  });
+
+  it.each([
+    'text/plain',
+    'application/xml',
+    'application/x-www-form-urlencoded',
+    'application/json; charset=iso-8859-1',
+    'application/merge-patch+json',
+    'json',
+  ])('returns 415 problem for POST with Content-Type %s', async (contentType) => {
+    const reply = await setup().invoke(post('{"title":"x"}', { 'content-type': contentType }));
+
+    expect(reply.status).toBe(415);
+    expect(reply.body).toMatchObject({ status: 415, code: 'unsupported_media_type' });
+  });
+});
