@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 // Workspace packages resolve through their `source` export condition, so tests run on the
 // TypeScript sources without a build. `module` is left out: packages such as the AWS SDK
 // point it at builds that only a bundler can load, while Node needs their `node` builds.
-const conditions = ['source', ...defaultServerConditions.filter((condition) => condition !== 'module')];
+const conditions = [
+  'source',
+  ...defaultServerConditions.filter((condition) => condition !== 'module'),
+];
 
 /** Shared by every package's vitest.config.ts. */
 export default defineConfig({
