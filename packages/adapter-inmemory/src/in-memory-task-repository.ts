@@ -56,7 +56,10 @@ export class InMemoryTaskRepository implements TaskRepository {
     if (tasks.byId.has(task.taskId)) throw new TaskAlreadyExistsError(task.taskId);
 
     tasks.byId.set(task.taskId, Object.freeze({ ...task }));
-    tasks.ids.splice(lowerBound(tasks.ids, task.taskId), 0, task.taskId);
+    const position = lowerBound(tasks.ids, task.taskId);
+    // New ids are the newest as a rule: appending avoids splice's copy of the whole array.
+    if (position === tasks.ids.length) tasks.ids.push(task.taskId);
+    else tasks.ids.splice(position, 0, task.taskId);
     this.#owners.set(owner, tasks);
     if (idempotency !== undefined) {
       records.set(

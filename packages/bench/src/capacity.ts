@@ -1,41 +1,28 @@
-/**
- * Capacity per operation as the table grows (SPEC §9): the read and write units DynamoDB
- * Local reports for each API call, with 100, 10,000 and 100,000 items of other owners in
- * the table. Run: `npm run bench:capacity` (BENCH_TABLE_SIZES=100,1000 for a quick look).
- */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
   type BatchWriteCommandOutput,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import {
-  createDynamoDbClient,
-  DynamoDbTaskRepository,
-  documentClientFor,
-  ensureTable,
-  toTaskItem,
-} from '@tasks/adapter-dynamodb';
-import { makeTaskUseCases, type TaskRepository, uuidV7Generator } from '@tasks/domain';
-import { startDynamoDbLocal } from '@tasks/dynamodb-local';
-import { loadTemplate, tableDefinition } from '@tasks/sam-template';
+import { DynamoDbTaskRepository, documentClientFor, toTaskItem } from '@tasks/adapter-dynamodb';
+import { makeTaskUseCases, uuidV7Generator } from '@tasks/domain';
 import { recordCapacity } from './capacity-recorder.js';
-import { markdownTable } from './markdown-table.js';
-
-const SIZES = (process.env['BENCH_TABLE_SIZES'] ?? '100,10000,100000').split(',').map(Number);
-const REPEATS = 5;
 
 /** SPEC §9 targets, in capacity units per call. */
-export const CAPACITY_TARGETS = {
-  create: 2,
-  'idempotent create': 6,
-  get: 1,
-  'list page of 20 (table, strongly consistent)': 1,
-  'list page of 20 (status index)': 0.5,
-  update: 3,
-  delete: 2,
-} as const;
-type Operation = keyof typeof CAPACITY_TARGETS;
+export const CAPACITY_TARGETS = [
+  ['create', 2],
+  ['idempotent create', 6],
+  ['get', 1],
+  ['list page of 20 (table, strongly consistent)', 1],
+  ['list page of 20 (status index)', 0.5],
+  ['update', 3],
+  ['delete', 2],
+] as const;
+export type CapacityOperation = (typeof CAPACITY_TARGETS)[number][0];
+export type CapacityResults = ReadonlyMap<number, Readonly<Record<CapacityOperation, number>>>;
+
+const REPEATS = 5;
 
 /**
  * Writes other owners' tasks (1,000 owners) until the table holds `count` of them: batches
@@ -47,7 +34,6 @@ const fillTo = async (
   from: number,
   count: number,
 ) => {
-  const newId = uuidV7Generator;
   const at = new Date().toISOString();
   let next = from;
   const worker = async () => {
@@ -56,7 +42,7 @@ const fillTo = async (
         (index) => ({
           PutRequest: {
             Item: toTaskItem(`other-${index % 1000}`, {
-              taskId: newId(),
+              taskId: uuidV7Generator(),
               title: `Someone else's task ${index}`,
               status: 'TODO',
               createdAt: at,
@@ -78,12 +64,16 @@ const fillTo = async (
   await Promise.all(Array.from({ length: 8 }, worker));
 };
 
+/** The mean capacity of each API call of one owner, run through the use cases. */
 const measureOperations = async (
   measure: (run: () => Promise<unknown>) => Promise<number>,
-  repository: TaskRepository,
+  documents: DynamoDBDocumentClient,
+  tableName: string,
   size: number,
-): Promise<Record<Operation, number>> => {
-  const tasks = makeTaskUseCases({ tasks: repository });
+): Promise<Record<CapacityOperation, number>> => {
+  const tasks = makeTaskUseCases({
+    tasks: new DynamoDbTaskRepository({ client: documents, tableName }),
+  });
   const owner = `measured-${size}`;
   for (let index = 0; index < 25; index++)
     await tasks.createTask({ owner, body: { title: `Task ${index}` } });
@@ -93,6 +83,7 @@ const measureOperations = async (
     return sum / REPEATS;
   };
   const created: string[] = [];
+  const taskId = (repeat: number) => created[repeat] ?? '';
   return {
     create: await mean(async () => {
       const { task } = await tasks.createTask({ owner, body: { title: 'Finish cloud project' } });
@@ -101,7 +92,7 @@ const measureOperations = async (
     'idempotent create': await mean((repeat) =>
       tasks.createTask({ owner, body: { title: 'Once' }, idempotencyKey: `key-${size}-${repeat}` }),
     ),
-    get: await mean((repeat) => tasks.getTask({ owner, taskId: created[repeat] ?? '' })),
+    get: await mean((repeat) => tasks.getTask({ owner, taskId: taskId(repeat) })),
     'list page of 20 (table, strongly consistent)': await mean(() =>
       tasks.listTasks({ owner, query: { limit: 20 } }),
     ),
@@ -109,65 +100,40 @@ const measureOperations = async (
       tasks.listTasks({ owner, query: { limit: 20, status: 'TODO' } }),
     ),
     update: await mean((repeat) =>
-      tasks.updateTask({ owner, taskId: created[repeat] ?? '', patch: { status: 'DONE' } }),
+      tasks.updateTask({ owner, taskId: taskId(repeat), patch: { status: 'DONE' } }),
     ),
-    delete: await mean((repeat) => tasks.deleteTask({ owner, taskId: created[repeat] ?? '' })),
+    delete: await mean((repeat) => tasks.deleteTask({ owner, taskId: taskId(repeat) })),
   };
 };
 
-const main = async () => {
-  const dynamodb = await startDynamoDbLocal();
-  try {
-    const client = createDynamoDbClient({
-      endpoint: dynamodb.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    const tableName = 'tasks-capacity-bench';
-    await ensureTable(client, tableDefinition(loadTemplate(), { tableName }));
-    const { measure } = recordCapacity(client);
-    const documents = documentClientFor(client);
-    const repository = new DynamoDbTaskRepository({ client: documents, tableName });
-
-    const results: Record<number, Record<Operation, number>> = {};
-    let filled = 0;
-    for (const size of SIZES) {
-      const started = performance.now();
-      await fillTo(documents, tableName, filled, size);
-      filled = size;
-      process.stderr.write(
-        `filled to ${size} other owners' items in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-      );
-      results[size] = await measureOperations(measure, repository, size);
-    }
-
-    const operations = Object.keys(CAPACITY_TARGETS) as Operation[];
-    const unchanged = operations.every(
-      (operation) => new Set(SIZES.map((size) => results[size]?.[operation])).size === 1,
+/**
+ * Capacity per operation as the table grows (SPEC §9): fills `tableName` with other
+ * owners' items up to each size, then measures one owner's calls at that size.
+ */
+export const measureCapacity = async (
+  client: DynamoDBClient,
+  tableName: string,
+  sizes: readonly number[],
+  progress: (line: string) => void = () => {},
+): Promise<CapacityResults> => {
+  const { measure } = recordCapacity(client);
+  const documents = documentClientFor(client);
+  const results = new Map<number, Record<CapacityOperation, number>>();
+  let filled = 0;
+  for (const size of sizes) {
+    const started = performance.now();
+    await fillTo(documents, tableName, filled, size);
+    filled = size;
+    progress(
+      `filled to ${size.toLocaleString('en-US')} other owners' items in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
-    console.log(
-      markdownTable(
-        [
-          'operation',
-          'target (units)',
-          ...SIZES.map((size) => `${size.toLocaleString('en-US')} other items`),
-        ],
-        operations.map((operation) => [
-          operation,
-          `≤ ${CAPACITY_TARGETS[operation]}`,
-          ...SIZES.map((size) => {
-            const units = results[size]?.[operation] ?? Number.NaN;
-            return `${units}${units <= CAPACITY_TARGETS[operation] ? '' : ' (over)'}`;
-          }),
-        ]),
-      ),
-    );
-    console.log(
-      `\nCapacity per call ${unchanged ? 'is unchanged' : 'CHANGES'} as the table grows (DynamoDB Local ${dynamodb.source}).`,
-    );
-  } finally {
-    await dynamodb.stop();
+    results.set(size, await measureOperations(measure, documents, tableName, size));
   }
+  return results;
 };
 
-await main();
+/** True when every operation costs the same at every size. */
+export const capacityUnchanged = (results: CapacityResults): boolean =>
+  CAPACITY_TARGETS.every(
+    ([operation]) => new Set([...results.values()].map((row) => row[operation])).size === 1,
+  );

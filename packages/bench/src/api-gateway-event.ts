@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+/** A payload v2 event as API Gateway's HTTP API sends it, for in-process invocations. */
+export const httpApiEvent = ({
+  method,
+  path,
+  routeKey,
+  pathParameters,
+  rawQueryString = '',
+  body,
+}: {
+  method: string;
+  path: string;
+  routeKey: string;
+  pathParameters?: Record<string, string>;
+  rawQueryString?: string;
+  body?: string;
+}): APIGatewayProxyEventV2 => {
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: path,
+    rawQueryString,
+    headers: {
+      host: 'bench.local',
+      'user-agent': 'tasks-bench',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(rawQueryString === ''
+      ? {}
+      : { queryStringParameters: Object.fromEntries(new URLSearchParams(rawQueryString)) }),
+    ...(pathParameters === undefined ? {} : { pathParameters }),
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'bench',
+      domainName: 'bench.local',
+      domainPrefix: 'bench',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'tasks-bench' },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    ...(body === undefined ? {} : { body }),
+    isBase64Encoded: false,
+  };
+};
+
+export const lambdaContext = { awsRequestId: 'bench' };

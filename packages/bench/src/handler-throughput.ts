@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { httpApiEvent, lambdaContext } from './api-gateway-event.js';
+
+interface Result {
+  readonly statusCode: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+}
+type Handler = (event: APIGatewayProxyEventV2, context: typeof lambdaContext) => Promise<Result>;
+
+const isHandler = (value: unknown): value is Handler => typeof value === 'function';
+
+/**
+ * Imports a deployed bundle into this process. The environment is read by the bundle at
+ * import, so it is set first; the query string makes each call a new module instance.
+ */
+export const importHandler = async (
+  functionsDir: string,
+  name: string,
+  env: Record<string, string>,
+  instance: string,
+): Promise<Handler> => {
+  Object.assign(process.env, env);
+  const url = `${pathToFileURL(join(functionsDir, name, 'index.mjs')).href}?instance=${instance}`;
+  const module: unknown = await import(url);
+  const handler: unknown =
+    typeof module === 'object' && module !== null ? Reflect.get(module, 'handler') : undefined;
+  if (!isHandler(handler)) throw new Error(`${url} exports no handler`);
+  return handler;
+};
+
+const eventsPerSecond = async (
+  run: () => Promise<unknown>,
+  milliseconds: number,
+): Promise<number> => {
+  let count = 0;
+  const end = performance.now() + milliseconds;
+  while (performance.now() < end) {
+    await run();
+    count++;
+  }
+  return (count * 1000) / milliseconds;
+};
+
+export interface ThroughputRow {
+  readonly operation: string;
+  readonly handler: number;
+  readonly bare: number;
+}
+
+/**
+ * Events per second through the deployed handlers (in-memory store, access log off), and
+ * through a bare handler that returns the same JSON, taking turns in three rounds.
+ */
+export const measureHandlerThroughput = async (
+  functionsDir: string,
+  milliseconds = 600,
+): Promise<ThroughputRow[]> => {
+  const env = { TASKS_STORE: 'memory', AUTH_MODE: 'none', LOG_LEVEL: 'warn' };
+  const create = await importHandler(functionsDir, 'create-task', env, 'throughput');
+  const get = await importHandler(functionsDir, 'get-task', env, 'throughput');
+  const list = await importHandler(functionsDir, 'list-tasks', env, 'throughput');
+  const createEvent = () =>
+    httpApiEvent({
+      method: 'POST',
+      path: '/tasks',
+      routeKey: 'POST /tasks',
+      body: '{"title":"Benchmark task"}',
+    });
+  const seed = await create(createEvent(), lambdaContext);
+  for (let index = 0; index < 30; index++) await create(createEvent(), lambdaContext);
+  const taskId: unknown = JSON.parse(seed.body ?? '{}').taskId;
+  if (typeof taskId !== 'string') throw new Error(`create answered ${seed.statusCode}`);
+
+  const cases: [string, Handler, () => APIGatewayProxyEventV2][] = [
+    ['create (POST /tasks)', create, createEvent],
+    [
+      'get (GET /tasks/{taskId})',
+      get,
+      () =>
+        httpApiEvent({
+          method: 'GET',
+          path: `/tasks/${taskId}`,
+          routeKey: 'GET /tasks/{taskId}',
+          pathParameters: { taskId },
+        }),
+    ],
+    [
+      'list (GET /tasks?limit=20)',
+      list,
+      () =>
+        httpApiEvent({
+          method: 'GET',
+          path: '/tasks',
+          routeKey: 'GET /tasks',
+          rawQueryString: 'limit=20',
+        }),
+    ],
+  ];
+  const rows: ThroughputRow[] = [];
+  for (const [operation, handler, event] of cases) {
+    const sample = await handler(event(), lambdaContext);
+    const bare: Handler = async () => ({
+      statusCode: sample.statusCode,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: sample.body ?? '',
+    });
+    let ours = 0;
+    let baseline = 0;
+    for (let round = 0; round < 3; round++) {
+      ours += await eventsPerSecond(() => handler(event(), lambdaContext), milliseconds);
+      baseline += await eventsPerSecond(() => bare(event(), lambdaContext), milliseconds);
+    }
+    rows.push({ operation, handler: ours / 3, bare: baseline / 3 });
+  }
+  return rows;
+};

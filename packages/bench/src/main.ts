@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: every figure of SPEC §9, measured side by side in one run on this
+ * machine, printed as one Markdown table. Loopback only; a few minutes.
+ * BENCH_TABLE_SIZES (default 100,100000) sets the table sizes of the capacity rows.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
+import { startDynamoDbLocal } from '@tasks/dynamodb-local';
+import { loadTemplate, tableDefinition } from '@tasks/sam-template';
+import { baselineBundle, deployedBundles, FUNCTIONS_DIR } from './bundles.js';
+import {
+  CAPACITY_TARGETS,
+  type CapacityOperation,
+  capacityUnchanged,
+  measureCapacity,
+} from './capacity.js';
+import { measureHandlerLatency } from './handler-latency.js';
+import { measureHandlerThroughput } from './handler-throughput.js';
+import { measureImportTimes } from './import-cost.js';
+import { markdownTable } from './markdown-table.js';
+import { costPerMillionCalls, PRICES } from './prices.js';
+import { kilobytes, milliseconds, ratio } from './stats.js';
+
+const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const sizes = (process.env['BENCH_TABLE_SIZES'] ?? '100,100000').split(',').map(Number);
+const rows: string[][] = [];
+const started = performance.now();
+
+// (a) Bundles: size, and the import phase of a cold start.
+progress('bundles and import time');
+const scratch = await mkdtemp(join(tmpdir(), 'tasks-bench-'));
+const bundles = await deployedBundles();
+const baseline = await baselineBundle(scratch);
+const imports = measureImportTimes([...bundles.map((bundle) => bundle.file), baseline.file]);
+const baselineImport = imports.files.at(-1) ?? Number.NaN;
+for (const [index, bundle] of bundles.entries()) {
+  const time = imports.files[index] ?? Number.NaN;
+  rows.push(
+    [
+      'bundle size',
+      bundle.name,
+      `${kilobytes(bundle.bytes)} (gzip ${kilobytes(bundle.gzipBytes)})`,
+      `minimal handler ${kilobytes(baseline.bytes)}`,
+      ratio(bundle.bytes, baseline.bytes),
+      '≤ 300 KB',
+    ],
+    [
+      'import time',
+      bundle.name,
+      milliseconds(time),
+      `minimal handler ${milliseconds(baselineImport)}; \`node -e 0\` ${milliseconds(imports.bare)}`,
+      `${ratio(time, baselineImport)} (${ratio(time, imports.bare)} of bare node)`,
+      '≤ 1.1× minimal handler',
+    ],
+  );
+}
+await rm(scratch, { recursive: true, force: true });
+
+// (b) Handler throughput in process.
+progress('handler throughput');
+for (const row of await measureHandlerThroughput(FUNCTIONS_DIR)) {
+  rows.push([
+    'handler throughput',
+    row.operation,
+    `${Math.round(row.handler).toLocaleString('en-US')} events/s`,
+    `bare handler ${Math.round(row.bare).toLocaleString('en-US')} events/s`,
+    ratio(row.handler, row.bare),
+    '≥ 0.5×',
+  ]);
+}
+
+// (d) Capacity as the table grows, and the cost of a million calls.
+progress('DynamoDB Local');
+const dynamodb = await startDynamoDbLocal();
+try {
+  const client = createDynamoDbClient({
+    endpoint: dynamodb.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const tableName = 'tasks-bench';
+  await ensureTable(client, tableDefinition(loadTemplate(), { tableName }));
+  const capacity = await measureCapacity(client, tableName, sizes, progress);
+  for (const [operation, target] of CAPACITY_TARGETS) {
+    const figures = sizes.map(
+      (size) => `${capacity.get(size)?.[operation]} (${size.toLocaleString('en-US')} other items)`,
+    );
+    rows.push(['capacity units per call', operation, figures.join(', '), '', '', `≤ ${target}`]);
+  }
+  rows.push([
+    'capacity units per call',
+    'as the table grows',
+    capacityUnchanged(capacity) ? 'unchanged' : 'CHANGES',
+    '',
+    '',
+    'unchanged',
+  ]);
+
+  progress('handler latency on DynamoDB Local, for the Lambda cost');
+  const latency = await measureHandlerLatency(FUNCTIONS_DIR, {
+    TASKS_STORE: 'dynamodb',
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: dynamodb.endpoint,
+    AUTH_MODE: 'none',
+  });
+  const largest = capacity.get(sizes.at(-1) ?? 0);
+  const units = (operation: CapacityOperation) => largest?.[operation] ?? Number.NaN;
+  const costs = [
+    ['create', { writeUnits: units('create'), lambdaMilliseconds: latency.create }],
+    [
+      'idempotent create',
+      { writeUnits: units('idempotent create'), lambdaMilliseconds: latency['idempotent create'] },
+    ],
+    ['get', { readUnits: units('get'), lambdaMilliseconds: latency.get }],
+    [
+      'list page of 20',
+      {
+        readUnits: units('list page of 20 (table, strongly consistent)'),
+        lambdaMilliseconds: latency.list,
+      },
+    ],
+    [
+      'list page of 20 by status',
+      {
+        readUnits: units('list page of 20 (status index)'),
+        lambdaMilliseconds: latency['list by status'],
+      },
+    ],
+    ['update', { writeUnits: units('update'), lambdaMilliseconds: latency.update }],
+    ['delete', { writeUnits: units('delete'), lambdaMilliseconds: latency.delete }],
+  ] as const;
+  for (const [operation, call] of costs) {
+    const cost = costPerMillionCalls(call);
+    rows.push([
+      'cost of 1 million calls',
+      operation,
+      `$${cost.total.toFixed(2)}`,
+      `DynamoDB $${cost.dynamodb.toFixed(3)} + Lambda $${cost.lambda.toFixed(3)} (${milliseconds(call.lambdaMilliseconds)} median, 512 MB arm64) + HTTP API $${cost.httpApi.toFixed(2)}`,
+      '',
+      `${PRICES.region} prices of ${PRICES.recordedOn}`,
+    ]);
+  }
+} finally {
+  await dynamodb.stop();
+}
+
+console.log(markdownTable(['figure', 'subject', 'measured', 'baseline', 'ratio', 'target'], rows));
+console.log(
+  `\nMeasured on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node.js ${process.version}, DynamoDB Local (${dynamodb.source}), in ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+);
