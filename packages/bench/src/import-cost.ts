@@ -36,7 +36,7 @@ export const measureImportTimes = (
   ];
   const samples = commands.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
-    commands.forEach((command, index) => samples[index]?.push(runOnce(command)));
+    for (const [index, command] of commands.entries()) samples[index]?.push(runOnce(command));
   }
   const [bare = [], ...rest] = samples;
   return { bare: median(bare), files: rest.map(median) };
