@@ -1,4 +1,14 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import shared from '../../vitest.shared.js';
 
-export default mergeConfig(shared, defineConfig({}));
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      // One DynamoDB Local for the run: the policy and composition tests drive real storage.
+      globalSetup: ['test/handlers/global-setup.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 120_000,
+    },
+  }),
+);

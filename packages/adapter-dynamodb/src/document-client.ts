@@ -12,14 +12,20 @@ export interface DocumentClientOptions {
   readonly maxAttempts?: number;
   /** Time to open a connection, per attempt (default 1,000 ms). */
   readonly connectionTimeoutMs?: number;
-  /** Time to wait for a response, per attempt (default 2,000 ms). */
+  /** Time to wait for a response, per attempt (default 4,000 ms). */
   readonly requestTimeoutMs?: number;
+  /**
+   * Connections open at once (default 256). A deployed function serves one request at a
+   * time; the local runtime serves them all from one process, where the SDK's default of
+   * 50 would queue requests behind each other until their connection timeout fires.
+   */
+  readonly maxSockets?: number;
 }
 
 /**
  * A DynamoDB client with retries and timeouts set explicitly, so that a call's total time
  * is bounded: at most `maxAttempts` × (connection + request timeout) plus the SDK's
- * backoff, about 9.5 s with the defaults, below the functions' timeout. Throttling and
+ * backoff, about 15.5 s with the defaults, below the functions' timeout. Throttling and
  * transient faults are retried by the SDK's standard mode; what still fails becomes
  * `StorageUnavailableError` in the repository.
  */
@@ -29,12 +35,20 @@ export const createDynamoDbClient = ({
   credentials,
   maxAttempts = 3,
   connectionTimeoutMs = 1000,
-  requestTimeoutMs = 2000,
+  requestTimeoutMs = 4000,
+  maxSockets = 256,
 }: DocumentClientOptions = {}): DynamoDBClient =>
   new DynamoDBClient({
     maxAttempts,
     retryMode: 'standard',
-    requestHandler: { connectionTimeout: connectionTimeoutMs, requestTimeout: requestTimeoutMs },
+    requestHandler: {
+      connectionTimeout: connectionTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      // Without it, a request over its timeout only logs a warning and waits on.
+      throwOnRequestTimeout: true,
+      httpAgent: { keepAlive: true, maxSockets },
+      httpsAgent: { keepAlive: true, maxSockets },
+    },
     ...(region === undefined ? {} : { region }),
     ...(endpoint === undefined ? {} : { endpoint }),
     ...(credentials === undefined ? {} : { credentials }),

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   ConditionalCheckFailedException,
   TransactionCanceledException,
@@ -57,10 +58,11 @@ const cancelledCreate = (
   // ReturnValuesOnConditionCheckFailure hands back the record that holds the key, so a
   // replay costs no second read (and the function needs no GetItem permission for it).
   if (recordReason?.Code === 'ConditionalCheckFailed' && recordReason.Item !== undefined) {
-    return {
-      kind: 'idempotency_record_exists',
-      record: fromIdempotencyItem(unmarshall(recordReason.Item)),
-    };
+    const record = fromIdempotencyItem(unmarshall(recordReason.Item));
+    // Our own transaction, applied by an attempt whose answer was lost and then retried
+    // by the SDK: the record holds this very task, so this create did happen.
+    if (record.task.taskId === task.taskId) return { kind: 'created' };
+    return { kind: 'idempotency_record_exists', record };
   }
   if (taskReason?.Code === 'ConditionalCheckFailed') {
     throw new TaskAlreadyExistsError(task.taskId, { cause: error });
@@ -97,7 +99,12 @@ export class DynamoDbTaskRepository implements TaskRepository {
     try {
       if (idempotency === undefined) {
         await this.#client.send(
-          new PutCommand({ TableName: this.#table, Item, ConditionExpression: TASK_IS_NEW }),
+          new PutCommand({
+            TableName: this.#table,
+            Item,
+            ConditionExpression: TASK_IS_NEW,
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
         );
       } else {
         await this.#client.send(
@@ -121,6 +128,11 @@ export class DynamoDbTaskRepository implements TaskRepository {
       return { kind: 'created' };
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
+        // The SDK retries a put whose answer was lost; finding exactly the item this
+        // create writes means that an earlier attempt succeeded.
+        if (error.Item !== undefined && isDeepStrictEqual(unmarshall(error.Item), Item)) {
+          return { kind: 'created' };
+        }
         throw new TaskAlreadyExistsError(task.taskId, { cause: error });
       }
       if (error instanceof TransactionCanceledException && idempotency !== undefined) {

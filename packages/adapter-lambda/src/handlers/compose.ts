@@ -6,12 +6,19 @@ import { makeJsonLogger } from '../http/logger.js';
 import { type Environment, readEnvironment } from './environment.js';
 
 // One in-memory store per process, shared by every bundle the local runtime loads into
-// it (each bundle is its own module graph). A deployed function never uses it.
+// it. Each bundle carries its own copy of the adapter's class, so the store found there is
+// recognised by its shape, not with instanceof. A deployed function never uses it.
 const SHARED_MEMORY_STORE = Symbol.for('tasks.local.inMemoryTaskRepository');
+const REPOSITORY_METHODS = ['create', 'get', 'list', 'update', 'delete'] as const;
+
+const isTaskRepository = (value: unknown): value is TaskRepository =>
+  typeof value === 'object' &&
+  value !== null &&
+  REPOSITORY_METHODS.every((method) => typeof Reflect.get(value, method) === 'function');
 
 const sharedMemoryStore = (): TaskRepository => {
   const existing: unknown = Reflect.get(globalThis, SHARED_MEMORY_STORE);
-  if (existing instanceof InMemoryTaskRepository) return existing;
+  if (isTaskRepository(existing)) return existing;
   const store = new InMemoryTaskRepository();
   Reflect.set(globalThis, SHARED_MEMORY_STORE, store);
   return store;
@@ -27,6 +34,10 @@ const repositoryFor = (env: Environment): TaskRepository => {
           // DynamoDB Local accepts any credentials; the SDK must not go looking for real ones.
           credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
           region: process.env['AWS_REGION'] ?? 'us-east-1',
+          // One local process serves every request, so under load requests wait for a
+          // connection and for a JVM on a laptop: patience, where AWS needs little.
+          connectionTimeoutMs: 10_000,
+          requestTimeoutMs: 10_000,
         },
   );
   return new DynamoDbTaskRepository({ client, tableName: env.TABLE_NAME ?? '' });

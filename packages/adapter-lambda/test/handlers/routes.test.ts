@@ -1,0 +1,72 @@
+/**
+ * The template and the code describe one API (SPEC §6, §7: routes are never listed
+ * twice). API Gateway routes only what the template declares, and the handler serves only
+ * what TASK_ROUTES lists; a route in one and not the other is a 404 in production or a
+ * dead route. Each function's CodeUri must be a bundle that scripts/bundle.mjs makes.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadTemplate, templateFunctions, templateRoutes } from '@tasks/sam-template';
+import { describe, expect, it } from 'vitest';
+import { TASK_ROUTES } from '../../src/index.js';
+
+const template = loadTemplate();
+const functions = templateFunctions(template);
+const HANDLERS_DIR = fileURLToPath(new URL('../../src/handlers/', import.meta.url));
+/** Modules in src/handlers that are not functions: what scripts/bundle.mjs leaves out. */
+const NOT_ENTRIES = ['compose.ts', 'environment.ts'];
+const CODE_URI = /^\.\.\/packages\/adapter-lambda\/dist\/functions\/([a-z0-9-]+)\/$/;
+
+const handlerEntries = (): string[] =>
+  readdirSync(HANDLERS_DIR)
+    .filter((file) => file.endsWith('.ts') && !NOT_ENTRIES.includes(file))
+    .map((file) => file.slice(0, -'.ts'.length))
+    .sort();
+
+const bundleNameOf = (codeUri: string): string | undefined => CODE_URI.exec(codeUri)?.[1];
+
+const keyOf = ({ method, path }: { method: string; path: string }): string => `${method} ${path}`;
+
+const isFallbackRoute = ({ method, path }: { method: string; path: string }): boolean =>
+  method === 'ANY' || path === '$default';
+
+describe('the HTTP API routes of infra/template.yaml', () => {
+  it('are the routes of TASK_ROUTES, each once, besides the fallback ANY routes', () => {
+    const declared = templateRoutes(template)
+      .filter((route) => !isFallbackRoute(route))
+      .map(keyOf);
+
+    expect([...declared].sort()).toEqual(TASK_ROUTES.map(keyOf).sort());
+    expect(new Set(declared).size).toBe(declared.length);
+  });
+
+  it('send every other method on /tasks and /tasks/{taskId}, and every other path, to one fallback function', () => {
+    const fallback = templateRoutes(template).filter(isFallbackRoute);
+
+    expect(new Set(fallback.map((route) => route.functionId)).size).toBe(1);
+    expect(fallback.map(keyOf).sort()).toEqual([
+      'ANY $default',
+      'ANY /tasks',
+      'ANY /tasks/{taskId}',
+    ]);
+  });
+
+  it('give every function at least one route', () => {
+    expect(functions.filter((fn) => fn.routes.length === 0)).toEqual([]);
+  });
+});
+
+describe('the functions of infra/template.yaml', () => {
+  it.each(functions)('$functionId has a CodeUri folder that scripts/bundle.mjs writes', (fn) => {
+    const name = bundleNameOf(fn.codeUri);
+
+    expect(name, fn.codeUri).toBeDefined();
+    expect(handlerEntries()).toContain(name);
+  });
+
+  it('are one per handler entry in src/handlers, and no two share a bundle', () => {
+    const bundles = functions.map((fn) => bundleNameOf(fn.codeUri));
+
+    expect([...bundles].sort()).toEqual(handlerEntries());
+  });
+});

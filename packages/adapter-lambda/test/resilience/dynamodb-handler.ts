@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { createDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
+import { loadTemplate, tableDefinition } from '@tasks/sam-template';
+import { composeHttpHandler } from '../../src/handlers/compose.js';
+import { toReply } from '../http/harness.js';
+import { httpEvent } from '../http/http-event.js';
+import { lambdaContext } from '../http/lambda-context.js';
+
+type EventOverrides = Parameters<typeof httpEvent>[0];
+
+/** Creates a table from the template on `endpoint` (when it is missing). */
+export const createTable = async (endpoint: string, tableName: string) => {
+  const client = createDynamoDbClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ensureTable(client, tableDefinition(loadTemplate(), { tableName }));
+  client.destroy();
+};
+
+/**
+ * A deployed function's handler, composed by its own composition root from the
+ * environment, on a table of DynamoDB Local created from the template.
+ */
+export const dynamoDbHandler = async (endpoint: string, tableName = `tasks-${randomUUID()}`) => {
+  await createTable(endpoint, tableName);
+  const handler = composeHttpHandler({
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: endpoint,
+    AUTH_MODE: 'jwt',
+    LOG_LEVEL: 'error',
+  });
+  return {
+    tableName,
+    invoke: async (overrides: EventOverrides) =>
+      toReply(await handler(httpEvent(overrides), lambdaContext())),
+  };
+};
+
+export const postTask = (title: string, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  rawPath: '/tasks',
+  body: JSON.stringify({ title }),
+  headers: { 'content-type': 'application/json', ...headers },
+});

@@ -1,0 +1,147 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import {
+  createDynamoDbClient,
+  DynamoDbTaskRepository,
+  documentClientFor,
+} from '@tasks/adapter-dynamodb';
+import { makeTaskUseCases } from '@tasks/domain';
+import { type DynamoDbLocal, startDynamoDbLocal } from '@tasks/dynamodb-local';
+import { afterEach, describe, expect, it } from 'vitest';
+import { composeHttpHandler } from '../../src/handlers/compose.js';
+import { makeHttpHandler, makeJsonLogger } from '../../src/index.js';
+import { toReply } from '../http/harness.js';
+import { httpEvent } from '../http/http-event.js';
+import { lambdaContext } from '../http/lambda-context.js';
+import { createTable, dynamoDbHandler, postTask } from './dynamodb-handler.js';
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address !== null ? resolve(address.port) : reject(),
+      );
+    });
+  });
+
+/** Fails the test instead of hanging when a request does not answer in time. */
+const answersWithin = async <T>(seconds: number, request: Promise<T>): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${seconds} s`)), seconds * 1000);
+  });
+  try {
+    return await Promise.race([request, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+// These tests stop and restart DynamoDB Local, so each runs its own, never DYNAMODB_ENDPOINT's.
+const OWN_JAR = { ...process.env, DYNAMODB_ENDPOINT: undefined };
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+describe('storage faults, end to end through a deployed handler', () => {
+  it('answers 503 with Retry-After, promptly, while DynamoDB cannot be reached', async () => {
+    const port = await freePort();
+    const handler = composeHttpHandler({
+      TABLE_NAME: 't',
+      DYNAMODB_ENDPOINT: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: 'error',
+    });
+    for (const event of [
+      postTask('Lost?'),
+      { rawPath: '/tasks' },
+      { rawPath: '/tasks', rawQueryString: 'status=TODO' },
+    ]) {
+      const reply = toReply(await answersWithin(30, handler(httpEvent(event), lambdaContext())));
+      expect(reply.status).toBe(503);
+      expect(reply.header('retry-after')).toMatch(/^[1-9]\d*$/);
+      expect(reply.header('content-type')).toBe('application/problem+json');
+    }
+  });
+
+  it('serves again without a restart when DynamoDB comes back, and keeps every write it acknowledged', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'tasks-faults-'));
+    const port = await freePort();
+    let dynamodb: DynamoDbLocal | undefined = await startDynamoDbLocal({
+      dataDir,
+      port,
+      env: OWN_JAR,
+    });
+    cleanups.push(async () => {
+      await dynamodb?.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    });
+    const api = await dynamoDbHandler(dynamodb.endpoint, 'tasks-faults');
+    const acknowledged: string[] = [];
+    const statuses: number[] = [];
+    const create = async (title: string) => {
+      const reply = await answersWithin(30, api.invoke(postTask(title)));
+      statuses.push(reply.status);
+      if (reply.status === 201)
+        acknowledged.push(String(Reflect.get(reply.body as object, 'taskId')));
+      else expect(reply.header('retry-after')).toBeDefined();
+      return reply.status;
+    };
+
+    for (let index = 0; index < 10; index++) expect(await create(`Before ${index}`)).toBe(201);
+    // Stop DynamoDB while requests keep coming.
+    const stopping = dynamodb.stop();
+    for (let index = 0; index < 5; index++) await create(`During ${index}`);
+    await stopping;
+    dynamodb = undefined;
+    for (let index = 0; index < 3; index++) expect(await create(`Down ${index}`)).toBe(503);
+
+    dynamodb = await startDynamoDbLocal({ dataDir, port, env: OWN_JAR });
+    await createTable(dynamodb.endpoint, 'tasks-faults');
+    for (let index = 0; index < 10; index++) expect(await create(`After ${index}`)).toBe(201);
+
+    expect(statuses.every((status) => status === 201 || status === 503)).toBe(true);
+    for (const taskId of acknowledged) {
+      expect((await api.invoke({ rawPath: `/tasks/${taskId}` })).status).toBe(200);
+    }
+  });
+
+  it('answers 503, never 500, when DynamoDB throttles beyond the SDK retries', async () => {
+    const dynamodb = await startDynamoDbLocal({ env: OWN_JAR });
+    cleanups.push(() => dynamodb.stop());
+    const tableName = 'tasks-throttled';
+    await createTable(dynamodb.endpoint, tableName);
+    const client = createDynamoDbClient({
+      endpoint: dynamodb.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    let attempts = 0;
+    client.middlewareStack.add(
+      () => async () => {
+        attempts++;
+        throw new ProvisionedThroughputExceededException({
+          message: 'Throughput exceeded',
+          $metadata: { httpStatusCode: 400 },
+        });
+      },
+      { step: 'deserialize', name: 'throttle' },
+    );
+    const handler = makeHttpHandler({
+      useCases: makeTaskUseCases({
+        tasks: new DynamoDbTaskRepository({ client: documentClientFor(client), tableName }),
+      }),
+      owner: { mode: 'jwt' },
+      logger: makeJsonLogger({ sink: () => {} }),
+    });
+    const reply = toReply(await handler(httpEvent(postTask('Throttled')), lambdaContext()));
+    expect(reply.status).toBe(503);
+    expect(reply.header('retry-after')).toBe('1');
+    expect(attempts).toBe(3);
+  });
+});
