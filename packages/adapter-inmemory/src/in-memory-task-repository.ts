@@ -13,10 +13,24 @@ import {
 } from '@tasks/domain';
 
 /** One owner's tasks: by id, and their ids in ascending order for newest-first pages. */
-interface OwnerTasks {
+export interface OwnerTasks {
   readonly byId: Map<string, Task>;
   readonly ids: string[];
 }
+
+/**
+ * Everything an in-memory store holds, as plain data: repositories built on one state
+ * share it (the local runtime shares one between the bundles it loads in one process).
+ */
+export interface InMemoryTaskState {
+  readonly owners: Map<string, OwnerTasks>;
+  readonly idempotency: Map<string, Map<string, IdempotencyRecord>>;
+}
+
+export const createInMemoryTaskState = (): InMemoryTaskState => ({
+  owners: new Map(),
+  idempotency: new Map(),
+});
 
 /** Index of the first id in ascending `ids` that is not less than `id`. */
 const lowerBound = (ids: readonly string[], id: string): number => {
@@ -36,8 +50,13 @@ const lowerBound = (ids: readonly string[], id: string): number => {
  * writes do. Stored tasks are frozen copies: a caller cannot change them afterwards.
  */
 export class InMemoryTaskRepository implements TaskRepository {
-  readonly #owners = new Map<string, OwnerTasks>();
-  readonly #idempotency = new Map<string, Map<string, IdempotencyRecord>>();
+  readonly #owners: Map<string, OwnerTasks>;
+  readonly #idempotency: Map<string, Map<string, IdempotencyRecord>>;
+
+  constructor(state: InMemoryTaskState = createInMemoryTaskState()) {
+    this.#owners = state.owners;
+    this.#idempotency = state.idempotency;
+  }
 
   async create(
     owner: string,

@@ -1,1 +1,6 @@
-export { InMemoryTaskRepository } from './in-memory-task-repository.js';
+export {
+  createInMemoryTaskState,
+  InMemoryTaskRepository,
+  type InMemoryTaskState,
+  type OwnerTasks,
+} from './in-memory-task-repository.js';

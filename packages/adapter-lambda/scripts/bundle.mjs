@@ -18,10 +18,10 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const externalSdk = process.argv.includes('--external-sdk');
 const outRoot = join(root, 'dist', externalSdk ? 'functions-external-sdk' : 'functions');
 const handlersDir = join(root, 'src', 'handlers');
-const NOT_ENTRIES = ['compose.ts', 'environment.ts'];
 
 const names = (await readdir(handlersDir))
-  .filter((file) => file.endsWith('.ts') && !NOT_ENTRIES.includes(file))
+  // Every file in src/handlers/ is the composition root of one deployed function.
+  .filter((file) => file.endsWith('.ts'))
   .map((file) => basename(file, '.ts'))
   .sort();
 

@@ -1,4 +1,4 @@
-import { composeHttpHandler } from './compose.js';
+import { composeHttpHandler } from '../composition/compose.js';
 
 /** The deployed function of DELETE /tasks/{taskId} (infra/template.yaml). Composed once per container. */
 export const handler = composeHttpHandler();

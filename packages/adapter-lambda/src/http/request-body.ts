@@ -44,16 +44,28 @@ const bytesOf = (body: NonNullable<HttpRequest['body']>): Uint8Array =>
  * read as JSON), a body over {@link MAX_BODY_BYTES} is 413, text that is not UTF-8 JSON
  * is 400. The value itself is left to the use case's schema.
  */
+/**
+ * `curl -d '{"title":"…"}'`, the call the original design documents, labels its JSON
+ * `application/x-www-form-urlencoded`. Such a body that is JSON is read as JSON, so that
+ * clients written for the original design keep working (SPEC §4); a real form is 415.
+ */
+const CURL_DEFAULT = 'application/x-www-form-urlencoded';
+
+const unsupportedMediaType = (accepted: readonly string[]) =>
+  new HttpProblemError(
+    'unsupported_media_type',
+    `Content-Type must be ${accepted.join(' or ')}, optionally with charset=utf-8.`,
+    // RFC 5789 §2.2: a 415 to a PATCH names the patch formats the resource accepts.
+    accepted.includes('application/merge-patch+json')
+      ? { 'Accept-Patch': accepted.join(', ') }
+      : {},
+  );
+
 export const readJsonBody = (request: HttpRequest, accepted: readonly string[]): unknown => {
   const contentType = request.headers.get('content-type');
-  if (contentType !== undefined && !isAcceptedMediaType(contentType, accepted)) {
-    const isPatch = accepted.includes('application/merge-patch+json');
-    throw new HttpProblemError(
-      'unsupported_media_type',
-      `Content-Type must be ${accepted.join(' or ')}, optionally with charset=utf-8.`,
-      // RFC 5789 §2.2: a 415 to a PATCH names the patch formats the resource accepts.
-      isPatch ? { 'Accept-Patch': accepted.join(', ') } : {},
-    );
+  const curlDefault = contentType !== undefined && isAcceptedMediaType(contentType, [CURL_DEFAULT]);
+  if (contentType !== undefined && !curlDefault && !isAcceptedMediaType(contentType, accepted)) {
+    throw unsupportedMediaType(accepted);
   }
   if (request.body === undefined) {
     throw new HttpProblemError('malformed_json', 'The request body is empty: send a JSON object.');
@@ -74,6 +86,7 @@ export const readJsonBody = (request: HttpRequest, accepted: readonly string[]):
   try {
     return JSON.parse(text);
   } catch {
+    if (curlDefault) throw unsupportedMediaType(accepted);
     throw new HttpProblemError('malformed_json', 'The request body is not valid JSON.');
   }
 };

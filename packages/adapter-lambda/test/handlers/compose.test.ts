@@ -4,7 +4,7 @@
  * must fail the cold start with one line that says what to fix, not every request.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { composeHttpHandler } from '../../src/handlers/compose.js';
+import { composeHttpHandler } from '../../src/composition/compose.js';
 import type { ApiGatewayEvent } from '../../src/index.js';
 import { httpEvent, lambdaContext, restEvent } from '../http/events.js';
 import { createdId, JSON_HEADERS, type Reply, toReply } from '../http/harness.js';

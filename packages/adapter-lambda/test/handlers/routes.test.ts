@@ -14,12 +14,11 @@ const template = loadTemplate();
 const functions = templateFunctions(template);
 const HANDLERS_DIR = fileURLToPath(new URL('../../src/handlers/', import.meta.url));
 /** Modules in src/handlers that are not functions: what scripts/bundle.mjs leaves out. */
-const NOT_ENTRIES = ['compose.ts', 'environment.ts'];
 const CODE_URI = /^\.\.\/packages\/adapter-lambda\/dist\/functions\/([a-z0-9-]+)\/$/;
 
 const handlerEntries = (): string[] =>
   readdirSync(HANDLERS_DIR)
-    .filter((file) => file.endsWith('.ts') && !NOT_ENTRIES.includes(file))
+    .filter((file) => file.endsWith('.ts'))
     .map((file) => file.slice(0, -'.ts'.length))
     .sort();
 

@@ -113,7 +113,6 @@ describe('request bodies', () => {
   it.each([
     'text/plain',
     'application/xml',
-    'application/x-www-form-urlencoded',
     'application/json; charset=iso-8859-1',
     'application/merge-patch+json',
     'json',
@@ -122,5 +121,38 @@ describe('request bodies', () => {
 
     expect(reply.status).toBe(415);
     expect(reply.body).toMatchObject({ status: 415, code: 'unsupported_media_type' });
+  });
+});
+
+describe("curl's default Content-Type", () => {
+  it('reads a JSON body sent as application/x-www-form-urlencoded as JSON (curl -d, the original design)', async () => {
+    const harness = setup();
+    const reply = await harness.invoke(
+      httpEvent({
+        method: 'POST',
+        rawPath: '/tasks',
+        body: '{"title":"Finish cloud project"}',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    );
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      message: 'Task created',
+      task: { title: 'Finish cloud project' },
+    });
+  });
+
+  it('returns 415 problem for a real form', async () => {
+    const harness = setup();
+    const reply = await harness.invoke(
+      httpEvent({
+        method: 'POST',
+        rawPath: '/tasks',
+        body: 'title=Finish+cloud+project',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    );
+    expect(reply.status).toBe(415);
+    expect(reply.body).toMatchObject({ code: 'unsupported_media_type' });
   });
 });

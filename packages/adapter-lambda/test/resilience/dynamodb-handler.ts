@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
 import { loadTemplate, tableDefinition } from '@tasks/sam-template';
-import { composeHttpHandler } from '../../src/handlers/compose.js';
+import { composeHttpHandler } from '../../src/composition/compose.js';
 import { toReply } from '../http/harness.js';
 import { httpEvent } from '../http/http-event.js';
 import { lambdaContext } from '../http/lambda-context.js';

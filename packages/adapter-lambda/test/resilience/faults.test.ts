@@ -11,7 +11,7 @@ import {
 import { makeTaskUseCases } from '@tasks/domain';
 import { type DynamoDbLocal, startDynamoDbLocal } from '@tasks/dynamodb-local';
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeHttpHandler } from '../../src/handlers/compose.js';
+import { composeHttpHandler } from '../../src/composition/compose.js';
 import { makeHttpHandler, makeJsonLogger } from '../../src/index.js';
 import { toReply } from '../http/harness.js';
 import { httpEvent } from '../http/http-event.js';

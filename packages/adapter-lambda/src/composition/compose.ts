@@ -1,27 +1,26 @@
 import { createDocumentClient, DynamoDbTaskRepository } from '@tasks/adapter-dynamodb';
-import { InMemoryTaskRepository } from '@tasks/adapter-inmemory';
+import {
+  createInMemoryTaskState,
+  InMemoryTaskRepository,
+  type InMemoryTaskState,
+} from '@tasks/adapter-inmemory';
 import { makeTaskUseCases, type TaskRepository } from '@tasks/domain';
 import { type HttpHandler, makeHttpHandler } from '../http/http-handler.js';
 import { makeJsonLogger } from '../http/logger.js';
 import { type Environment, readEnvironment } from './environment.js';
+import { SHARED_MEMORY_STATE } from './shared-memory-state.js';
 
-// One in-memory store per process, shared by every bundle the local runtime loads into
-// it. Each bundle carries its own copy of the adapter's class, so the store found there is
-// recognised by its shape, not with instanceof. A deployed function never uses it.
-const SHARED_MEMORY_STORE = Symbol.for('tasks.local.inMemoryTaskRepository');
-const REPOSITORY_METHODS = ['create', 'get', 'list', 'update', 'delete'] as const;
-
-const isTaskRepository = (value: unknown): value is TaskRepository =>
+const isTaskState = (value: unknown): value is InMemoryTaskState =>
   typeof value === 'object' &&
   value !== null &&
-  REPOSITORY_METHODS.every((method) => typeof Reflect.get(value, method) === 'function');
+  Reflect.get(value, 'owners') instanceof Map &&
+  Reflect.get(value, 'idempotency') instanceof Map;
 
 const sharedMemoryStore = (): TaskRepository => {
-  const existing: unknown = Reflect.get(globalThis, SHARED_MEMORY_STORE);
-  if (isTaskRepository(existing)) return existing;
-  const store = new InMemoryTaskRepository();
-  Reflect.set(globalThis, SHARED_MEMORY_STORE, store);
-  return store;
+  const existing: unknown = Reflect.get(globalThis, SHARED_MEMORY_STATE);
+  const state = isTaskState(existing) ? existing : createInMemoryTaskState();
+  Reflect.set(globalThis, SHARED_MEMORY_STATE, state);
+  return new InMemoryTaskRepository(state);
 };
 
 const repositoryFor = (env: Environment): TaskRepository => {

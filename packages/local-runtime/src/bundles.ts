@@ -1,0 +1,115 @@
+import { pathToFileURL } from 'node:url';
+import { SHARED_MEMORY_STATE } from '@tasks/adapter-lambda';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { FunctionInitError, InvalidTemplateError } from './errors.js';
+import type { FunctionConfig } from './function-config.js';
+import type { FunctionIdentity } from './lambda-context.js';
+
+/** A Lambda handler as the Node.js runtime calls it: its result may be a promise. */
+export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => unknown;
+
+/** One function, imported once and ready to invoke. */
+export interface LoadedFunction extends FunctionIdentity {
+  readonly handler: LambdaHandler;
+}
+
+/** Where the functions run, as Lambda would tell them. */
+export interface LoadOptions {
+  /**
+   * Added to each function's template environment: the local store, owner, log level. An
+   * `undefined` value unsets the variable, so that nothing leaks in from this process.
+   */
+  readonly environment: Readonly<Record<string, string | undefined>>;
+  readonly region: string;
+  readonly accountId: string;
+}
+
+let instances = 0;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `task` after every load started before it: loads must not interleave their env. */
+const exclusively = <T>(task: () => Promise<T>): Promise<T> => {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+};
+
+const assign = (name: string, value: string | undefined): void => {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+};
+
+/** Sets (or unsets) `variables` in `process.env`; returns what puts the previous values back. */
+const setEnvironment = (variables: Readonly<Record<string, string | undefined>>): (() => void) => {
+  const previous = Object.keys(variables).map((name) => [name, process.env[name]] as const);
+  for (const [name, value] of Object.entries(variables)) assign(name, value);
+  return () => {
+    for (const [name, value] of previous) assign(name, value);
+  };
+};
+
+/**
+ * Imports each function's bundle once, as a Lambda cold start does. The bundles read their
+ * environment when imported (the composition root runs at module scope), so each import
+ * runs with that function's environment in `process.env`, restored right after.
+ *
+ * Every call gets module instances of its own: the bundle URL carries `?instance=N`, and
+ * Node's ESM loader keys modules by URL. Two runtimes in one process (tests) therefore
+ * never share a composed handler, and the shared in-memory store is cleared before the
+ * imports, so the bundles of one call share a store that no other call sees. Calls are
+ * serialised so that no two imports see each other's environment.
+ */
+export const loadFunctions = (
+  configs: readonly FunctionConfig[],
+  options: LoadOptions,
+): Promise<LoadedFunction[]> =>
+  exclusively(async () => {
+    instances += 1;
+    const instance = instances;
+    const previousStore: unknown = Reflect.get(globalThis, SHARED_MEMORY_STATE);
+    Reflect.deleteProperty(globalThis, SHARED_MEMORY_STATE);
+    try {
+      const loaded: LoadedFunction[] = [];
+      for (const config of configs) {
+        const functionName = `tasks-local-${config.functionId}`;
+        const { NODE_OPTIONS, ...environment } = config.environment;
+        // What NODE_OPTIONS=--enable-source-maps does in Lambda, for a process already running.
+        if (NODE_OPTIONS?.includes('--enable-source-maps')) process.setSourceMapsEnabled(true);
+        const restore = setEnvironment({
+          ...environment,
+          AWS_REGION: options.region,
+          AWS_LAMBDA_FUNCTION_NAME: functionName,
+          AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(config.memoryMb),
+          ...options.environment,
+        });
+        let module: unknown;
+        try {
+          const url = `${pathToFileURL(config.bundleFile).href}?instance=${instance}`;
+          module = await import(/* @vite-ignore */ url);
+        } catch (error) {
+          throw new FunctionInitError(config.functionId, { cause: error });
+        } finally {
+          restore();
+        }
+        const handler: unknown = Reflect.get(Object(module), config.exportName);
+        if (typeof handler !== 'function') {
+          throw new InvalidTemplateError(
+            `${config.bundleFile} exports no function named ${config.exportName}`,
+          );
+        }
+        loaded.push({
+          functionId: config.functionId,
+          functionName,
+          memoryMb: config.memoryMb,
+          timeoutMs: config.timeoutMs,
+          region: options.region,
+          accountId: options.accountId,
+          handler: (event, context) => Reflect.apply(handler, undefined, [event, context]),
+        });
+      }
+      return loaded;
+    } finally {
+      if (previousStore === undefined) Reflect.deleteProperty(globalThis, SHARED_MEMORY_STATE);
+      else Reflect.set(globalThis, SHARED_MEMORY_STATE, previousStore);
+    }
+  });

@@ -1,0 +1,103 @@
+import { type IncomingHttpRequest, newRequestId, toApiGatewayEvent } from './api-gateway-event.js';
+import type { LoadedFunction } from './bundles.js';
+import { lambdaContext } from './lambda-context.js';
+import {
+  fromLambdaResult,
+  type GatewayResponse,
+  gatewayMessage,
+  INTERNAL_SERVER_ERROR,
+} from './lambda-result.js';
+import { type RouteTable, selectRoute } from './route-table.js';
+
+/** What the gateway routes to and how it names itself in events. */
+export interface GatewayOptions {
+  readonly routes: RouteTable;
+  /** By the template's logical id; every function a route names must be here. */
+  readonly functions: ReadonlyMap<string, LoadedFunction>;
+  readonly accountId: string;
+  readonly apiId: string;
+  /** Receives one JSON line per failed invocation, as Lambda logs it. */
+  readonly log: (line: string) => void;
+}
+
+/** Turns one HTTP request into one Lambda invocation and its result into the response. */
+export type Gateway = (request: IncomingHttpRequest) => Promise<GatewayResponse>;
+
+class InvocationTimeoutError extends Error {
+  override readonly name = 'InvocationTimeoutError';
+}
+
+const errorFields = (error: unknown): Record<string, unknown> =>
+  error instanceof Error
+    ? { errorType: error.name, errorMessage: error.message, stack: error.stack?.split('\n') }
+    : { errorType: typeof error, errorMessage: String(error) };
+
+/** Runs the handler, rejecting when it outlives the function's timeout as Lambda stops it. */
+const invoke = (fn: LoadedFunction, ...args: Parameters<LoadedFunction['handler']>) => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const seconds = (fn.timeoutMs / 1000).toFixed(2);
+      reject(new InvocationTimeoutError(`Task timed out after ${seconds} seconds`));
+    }, fn.timeoutMs);
+  });
+  // A handler that throws synchronously fails the invocation like one that rejects.
+  const run = Promise.resolve().then(() => fn.handler(...args));
+  return Promise.race([run, timeout]).finally(() => clearTimeout(timer));
+};
+
+/**
+ * API Gateway's part of a request, for an HTTP API with Lambda proxy integrations
+ * (payload 2.0): selects the route, builds the event, invokes the route's function with a
+ * Lambda context and shapes its result. A function that rejects, times out or returns a
+ * malformed result is a 500 `{"message":"Internal Server Error"}`; a request no route
+ * takes (and no `$default`) a 404 `{"message":"Not Found"}`, as API Gateway answers.
+ * Every response carries API Gateway's `apigw-requestid` header.
+ */
+export const makeGateway = (options: GatewayOptions): Gateway => {
+  const { routes, functions, log } = options;
+  for (const route of [...routes.routes, routes.defaultRoute]) {
+    if (route !== undefined && !functions.has(route.functionId)) {
+      throw new Error(`No function ${route.functionId} for the route ${route.routeKey}`);
+    }
+  }
+  const respond = async (request: IncomingHttpRequest, requestId: string) => {
+    const selection = selectRoute(routes, request.method, request.rawPath);
+    const fn = selection && functions.get(selection.route.functionId);
+    if (selection === undefined || fn === undefined) return gatewayMessage(404, 'Not Found');
+    const now = new Date();
+    const { accountId, apiId } = options;
+    const event = toApiGatewayEvent(request, { accountId, apiId, selection, requestId, now });
+    const context = lambdaContext(fn, now.getTime() + fn.timeoutMs);
+    try {
+      const response = fromLambdaResult(await invoke(fn, event, context));
+      if (response !== undefined) return response;
+      log(line('malformed Lambda proxy response', fn, context.awsRequestId, requestId, {}));
+    } catch (error) {
+      log(line('Invoke Error', fn, context.awsRequestId, requestId, errorFields(error)));
+    }
+    return INTERNAL_SERVER_ERROR;
+  };
+  return async (request) => {
+    const requestId = newRequestId();
+    const response = await respond(request, requestId);
+    return { ...response, headers: [...response.headers, ['apigw-requestid', requestId]] };
+  };
+};
+
+const line = (
+  message: string,
+  fn: LoadedFunction,
+  awsRequestId: string,
+  requestId: string,
+  fields: Record<string, unknown>,
+): string =>
+  JSON.stringify({
+    timestamp: new Date().toISOString(),
+    level: 'ERROR',
+    message,
+    functionName: fn.functionName,
+    awsRequestId,
+    requestId,
+    ...fields,
+  });

@@ -1,0 +1,155 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type ServerResponse,
+  validateHeaderName,
+  validateHeaderValue,
+} from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type IncomingHttpRequest, newRequestId } from './api-gateway-event.js';
+import { ListenFailedError, PortInUseError } from './errors.js';
+import { type GatewayResponse, gatewayMessage, INTERNAL_SERVER_ERROR } from './lambda-result.js';
+import { decodeRawPath, splitTarget } from './raw-path.js';
+
+/** An HTTP API refuses request payloads over 10 MB before any function runs. */
+export const MAX_REQUEST_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface HttpServerOptions {
+  readonly host: string;
+  /** `0` for a free port. */
+  readonly port: number;
+  /** Answers one request (awaited: it may wait for start-up to finish). */
+  readonly handle: (request: IncomingHttpRequest) => Promise<GatewayResponse>;
+  readonly maxBodyBytes?: number;
+}
+
+/** A listening server. */
+export interface HttpServer {
+  readonly host: string;
+  readonly port: number;
+  /**
+   * Stops accepting connections, lets requests in flight finish for up to `graceMs`,
+   * then closes every connection. Resolves once the server is closed.
+   */
+  close(graceMs: number): Promise<void>;
+}
+
+/** The body, or `undefined` once it passes `limit` (the rest is read and dropped). */
+const readBody = async (request: IncomingMessage, limit: number): Promise<Buffer | undefined> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // Reading on past the limit lets the client finish sending and read the 413.
+  for await (const chunk of request) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += bytes.byteLength;
+    if (size <= limit) chunks.push(bytes);
+  }
+  return size > limit ? undefined : Buffer.concat(chunks);
+};
+
+const sourceIpOf = (request: IncomingMessage): string =>
+  (request.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+
+/** An answer of API Gateway's own, before any route is selected. */
+const ownAnswer = (statusCode: number, message: string): GatewayResponse => {
+  const answer = gatewayMessage(statusCode, message);
+  return { ...answer, headers: [...answer.headers, ['apigw-requestid', newRequestId()]] };
+};
+
+const write = (response: ServerResponse, result: GatewayResponse, closing: boolean): void => {
+  const values = new Map<string, { name: string; values: string[] }>();
+  for (const [name, value] of result.headers) {
+    // Checked before any is set, so that a 500 in its place carries none of them.
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+    const entry = values.get(name.toLowerCase());
+    if (entry === undefined) values.set(name.toLowerCase(), { name, values: [value] });
+    else entry.values.push(value);
+  }
+  response.statusCode = result.statusCode;
+  for (const { name, values: list } of values.values()) {
+    response.setHeader(name, list.length === 1 ? (list[0] ?? '') : list);
+  }
+  if (closing) response.setHeader('Connection', 'close');
+  response.end(result.body);
+};
+
+/** Writes `result`; one HTTP cannot carry (a function's header) is a 500, as API Gateway answers. */
+const send = (response: ServerResponse, result: GatewayResponse, closing: boolean): void => {
+  try {
+    write(response, result, closing);
+  } catch {
+    if (response.headersSent) response.destroy();
+    else write(response, INTERNAL_SERVER_ERROR, closing);
+  }
+};
+
+const listenError = (error: NodeJS.ErrnoException, host: string, port: number): Error =>
+  error.code === 'EADDRINUSE'
+    ? new PortInUseError(host, port, { cause: error })
+    : new ListenFailedError(`Cannot listen on ${host}:${port}: ${error.message}`, { cause: error });
+
+/** Listens on `host:port`; rejects with {@link PortInUseError} when the port is taken. */
+export const listen = async (options: HttpServerOptions): Promise<HttpServer> => {
+  const limit = options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES;
+  const inFlight = new Set<Promise<void>>();
+  let closing = false;
+
+  const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const body = await readBody(request, limit);
+    const { path, query } = splitTarget(request.url ?? '/');
+    const result = closing
+      ? ownAnswer(503, 'Service Unavailable')
+      : body === undefined
+        ? ownAnswer(413, 'Request Entity Too Large')
+        : await options.handle({
+            method: request.method ?? 'GET',
+            rawPath: decodeRawPath(path),
+            rawQueryString: query,
+            httpVersion: request.httpVersion,
+            rawHeaders: request.rawHeaders,
+            sourceIp: sourceIpOf(request),
+            localPort: request.socket.localPort ?? options.port,
+            body,
+          });
+    send(response, result, closing);
+  };
+
+  const server = createServer((request, response) => {
+    // A request that failed before its answer (the client went away, the start failed).
+    const done = serve(request, response).catch(() =>
+      send(response, INTERNAL_SERVER_ERROR, closing),
+    );
+    inFlight.add(done);
+    void done.finally(() => inFlight.delete(done));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(listenError(error, options.host, options.port)),
+    );
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+
+  let closed: Promise<void> | undefined;
+  return {
+    host: options.host,
+    port,
+    close: (graceMs) => {
+      closed ??= (async () => {
+        closing = true;
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await Promise.race([
+          Promise.allSettled([...inFlight]),
+          sleep(graceMs, undefined, { ref: false }),
+        ]);
+        server.closeAllConnections();
+        await stopped;
+      })();
+      return closed;
+    },
+  };
+};

@@ -1,0 +1,115 @@
+import { loadTemplate, TEMPLATE_PATH, templateFunctions } from '@tasks/sam-template';
+import { loadFunctions } from './bundles.js';
+import { functionConfigs } from './function-config.js';
+import { type Gateway, makeGateway } from './gateway.js';
+import { listen } from './http-server.js';
+import { buildRouteTable } from './route-table.js';
+import {
+  DEFAULT_DATA_DIR,
+  DEFAULT_PORT,
+  DEFAULT_TABLE_NAME,
+  type LocalRuntime,
+  type LocalRuntimeOptions,
+} from './runtime-options.js';
+import { type Storage, startStorage } from './storage.js';
+import { templateCorsOrigins } from './template-cors.js';
+
+const REGION = 'us-east-1';
+// What sam-template's intrinsics resolve AWS::AccountId to, so that ARNs agree.
+const ACCOUNT_ID = '000000000000';
+
+const standardError = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+/**
+ * Starts the whole API locally (SPEC §7): the routes of the SAM template, each served by
+ * the esbuild bundle its `CodeUri` names, invoked with API Gateway's payload 2.0 events,
+ * on DynamoDB Local (data kept in `dataDir`), a given DynamoDB, or memory. Authentication
+ * is off: every request acts as `fixedOwner`. The port is taken first, so that a busy
+ * port fails before DynamoDB Local starts; requests that arrive meanwhile wait for the
+ * start, as a cold start would. Rejects with the typed errors of `./errors.js` and
+ * `@tasks/dynamodb-local`, having undone whatever it had started.
+ */
+export const startLocalRuntime = async (
+  options: LocalRuntimeOptions = {},
+): Promise<LocalRuntime> => {
+  const templatePath = options.templatePath ?? TEMPLATE_PATH;
+  const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
+  const fixedOwner = options.fixedOwner ?? 'local';
+  const log = options.log ?? standardError;
+  const template = loadTemplate(templatePath);
+  const functions = templateFunctions(template).filter((fn) => fn.routes.length > 0);
+  const routes = buildRouteTable(functions.flatMap((fn) => fn.routes));
+  const configs = functionConfigs(template, templatePath, functions, { tableName });
+
+  const ready = Promise.withResolvers<Gateway>();
+  ready.promise.catch(() => undefined); // the start's own rejection reports it
+  const server = await listen({
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? DEFAULT_PORT,
+    handle: async (request) => (await ready.promise)(request),
+  });
+  const graceMs = options.shutdownGraceMs ?? 10_000;
+
+  let storage: Storage | undefined;
+  try {
+    storage = await startStorage({
+      store: options.store ?? 'dynamodb',
+      dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
+      dynamoDbEndpoint: options.dynamoDbEndpoint,
+      tableName,
+      region: REGION,
+      template,
+      env: options.env ?? process.env,
+    });
+    const cors = options.corsAllowedOrigins ?? templateCorsOrigins(template);
+    const loaded = await loadFunctions(configs, {
+      region: REGION,
+      accountId: ACCOUNT_ID,
+      environment: {
+        ...storage.environment,
+        AUTH_MODE: 'none',
+        FIXED_OWNER: fixedOwner,
+        LOG_LEVEL: options.logLevel ?? 'info',
+        CORS_ALLOWED_ORIGINS: cors,
+      },
+    });
+    ready.resolve(
+      makeGateway({
+        routes,
+        functions: new Map(loaded.map((fn) => [fn.functionId, fn])),
+        accountId: ACCOUNT_ID,
+        apiId: 'local',
+        log,
+      }),
+    );
+  } catch (error) {
+    ready.reject(error);
+    await server.close(0);
+    await storage?.stop();
+    throw error;
+  }
+
+  const started = storage;
+  let stopping: Promise<void> | undefined;
+  const host = server.host.includes(':') ? `[${server.host}]` : server.host;
+  return {
+    url: `http://${host}:${server.port}`,
+    host: server.host,
+    port: server.port,
+    storage: {
+      kind: started.kind,
+      description: started.description,
+      notes: started.notes,
+      ...(started.endpoint === undefined ? {} : { endpoint: started.endpoint }),
+    },
+    fixedOwner,
+    routes:
+      routes.defaultRoute === undefined ? routes.routes : [...routes.routes, routes.defaultRoute],
+    stop: () => {
+      stopping ??= server.close(graceMs).then(() => started.stop());
+      return stopping;
+    },
+  };
+};

@@ -1,0 +1,117 @@
+import type { TemplateRoute } from '@tasks/sam-template';
+import { InvalidTemplateError } from './errors.js';
+
+/** One route of the HTTP API, as the template declares it. */
+export interface GatewayRoute {
+  /** As API Gateway names it: `GET /tasks/{taskId}`, `ANY /tasks`, or `$default`. */
+  readonly routeKey: string;
+  /** `GET`, `POST`, … or `ANY`. */
+  readonly method: string;
+  /** `/tasks/{taskId}`, or `$default`. */
+  readonly path: string;
+  readonly functionId: string;
+}
+
+/** The route a request selected and the path parameters it captured. */
+export interface RouteSelection {
+  readonly route: GatewayRoute;
+  readonly pathParameters: Readonly<Record<string, string>>;
+}
+
+/** Every route, and the `$default` route when the API has one. */
+export interface RouteTable {
+  readonly routes: readonly GatewayRoute[];
+  readonly defaultRoute: GatewayRoute | undefined;
+}
+
+const DEFAULT_ROUTE = '$default';
+const PARAMETER = /^\{([A-Za-z0-9_.-]+)(\+?)\}$/;
+
+/** The routes of the template's functions; a route key declared twice is refused, as API Gateway does. */
+export const buildRouteTable = (templateRoutes: readonly TemplateRoute[]): RouteTable => {
+  const seen = new Set<string>();
+  const routes: GatewayRoute[] = [];
+  let defaultRoute: GatewayRoute | undefined;
+  for (const { functionId, method, path } of templateRoutes) {
+    const routeKey = path === DEFAULT_ROUTE ? DEFAULT_ROUTE : `${method} ${path}`;
+    if (seen.has(routeKey)) {
+      throw new InvalidTemplateError(`The route ${routeKey} is declared more than once`);
+    }
+    seen.add(routeKey);
+    const route = { routeKey, method, path, functionId };
+    if (path === DEFAULT_ROUTE) defaultRoute = route;
+    else routes.push(route);
+  }
+  return { routes, defaultRoute };
+};
+
+/** The parameters of `path` when it fits the route path `template`, segment by segment. */
+const matchPath = (template: string, path: string): Record<string, string> | undefined => {
+  const expected = template.split('/');
+  const actual = path.split('/');
+  const parameters: Record<string, string> = {};
+  for (const [index, part] of expected.entries()) {
+    const [, name, greedy] = PARAMETER.exec(part) ?? [];
+    const segment = actual[index];
+    if (segment === undefined) return undefined;
+    if (name === undefined) {
+      if (part !== segment) return undefined;
+    } else if (greedy === '+') {
+      // `{proxy+}` takes the rest of the path: one segment or more.
+      const rest = actual.slice(index).join('/');
+      if (rest === '') return undefined;
+      parameters[name] = rest;
+      return parameters;
+    } else {
+      if (segment === '') return undefined;
+      parameters[name] = segment;
+    }
+  }
+  return expected.length === actual.length ? parameters : undefined;
+};
+
+/**
+ * How specific a matching route is, compared element by element, higher first: a full
+ * match before a greedy `{proxy+}` one, more literal segments before fewer, an explicit
+ * method before `ANY` (the priorities of "Routing API requests" in the API Gateway guide).
+ */
+const specificity = (route: GatewayRoute): readonly number[] => {
+  const segments = route.path.split('/');
+  const greedy = segments.some((segment) => PARAMETER.exec(segment)?.[2] === '+');
+  const literals = segments.filter((segment) => !PARAMETER.test(segment)).length;
+  return [greedy ? 0 : 1, literals, route.method === 'ANY' ? 0 : 1];
+};
+
+const moreSpecific = (left: readonly number[], right: readonly number[]): boolean => {
+  for (const [index, value] of left.entries()) {
+    const other = right[index] ?? 0;
+    if (value !== other) return value > other;
+  }
+  return false;
+};
+
+/**
+ * The route API Gateway would select for `method` and `path` (already percent-decoded as
+ * in `rawPath`): the most specific route whose method is `method` or `ANY` and whose path
+ * fits, else `$default`, else `undefined` (API Gateway then answers 404 itself).
+ */
+export const selectRoute = (
+  table: RouteTable,
+  method: string,
+  path: string,
+): RouteSelection | undefined => {
+  let best: { selection: RouteSelection; rank: readonly number[] } | undefined;
+  for (const route of table.routes) {
+    if (route.method !== method && route.method !== 'ANY') continue;
+    const pathParameters = matchPath(route.path, path);
+    if (pathParameters === undefined) continue;
+    const rank = specificity(route);
+    if (best === undefined || moreSpecific(rank, best.rank)) {
+      best = { selection: { route, pathParameters }, rank };
+    }
+  }
+  if (best !== undefined) return best.selection;
+  return table.defaultRoute === undefined
+    ? undefined
+    : { route: table.defaultRoute, pathParameters: {} };
+};

@@ -1,0 +1,59 @@
+import { fileURLToPath } from 'node:url';
+import type { Env } from '@tasks/dynamodb-local';
+import type { GatewayRoute } from './route-table.js';
+import type { Storage, StoreChoice } from './storage.js';
+
+/** The log levels of the functions (adapter-lambda's `LOG_LEVEL`). */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** Options of `startLocalRuntime`; every field has a default. */
+export interface LocalRuntimeOptions {
+  /** Default `127.0.0.1`. */
+  readonly host?: string;
+  /** Default 3000; `0` picks a free port (see `LocalRuntime.port`). */
+  readonly port?: number;
+  /** Default `dynamodb`: DynamoDB Local, or memory when it cannot run here. */
+  readonly store?: StoreChoice;
+  /** DynamoDB Local's files; default `.data/` at the repository root. */
+  readonly dataDir?: string;
+  /** Use this running DynamoDB instead of starting DynamoDB Local. */
+  readonly dynamoDbEndpoint?: string;
+  /** Default `tasks-local`. */
+  readonly tableName?: string;
+  /** The owner of every task, authentication being off; default `local`. */
+  readonly fixedOwner?: string;
+  /** The functions' log level; default `info` (one JSON line per request on stdout). */
+  readonly logLevel?: LogLevel;
+  /** Default: the template's `CorsConfiguration.AllowOrigins`. */
+  readonly corsAllowedOrigins?: string;
+  /** Default `infra/template.yaml`. */
+  readonly templatePath?: string;
+  /** How long `stop()` lets requests in flight finish; default 10 s. */
+  readonly shutdownGraceMs?: number;
+  /** What DynamoDB Local is started with; default `process.env`. */
+  readonly env?: Env;
+  /** The runtime's own diagnostics (failed invocations); default standard error. */
+  readonly log?: (line: string) => void;
+}
+
+/** A running local API. */
+export interface LocalRuntime {
+  /** `http://127.0.0.1:3000`, without a trailing slash. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly storage: Pick<Storage, 'kind' | 'description' | 'notes' | 'endpoint'>;
+  readonly fixedOwner: string;
+  /** The template's routes, `$default` last. */
+  readonly routes: readonly GatewayRoute[];
+  /**
+   * Stops accepting requests, lets those in flight finish (bounded), closes the server,
+   * then stops DynamoDB Local and frees the data directory. Idempotent.
+   */
+  stop(): Promise<void>;
+}
+
+/** `.data/` at the repository root (git-ignored); `src/` and `dist/` sit at the same depth. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_TABLE_NAME = 'tasks-local';
