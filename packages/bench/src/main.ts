@@ -19,6 +19,7 @@ import {
 import { measureHandlerLatency } from './handler-latency.js';
 import { measureHandlerThroughput } from './handler-throughput.js';
 import { measureImportTimes } from './import-cost.js';
+import { type LocalApiRow, measureLocalApi } from './local-api.js';
 import { markdownTable } from './markdown-table.js';
 import { costPerMillionCalls, PRICES } from './prices.js';
 import { kilobytes, milliseconds, ratio } from './stats.js';
@@ -71,10 +72,36 @@ for (const row of await measureHandlerThroughput(FUNCTIONS_DIR)) {
   ]);
 }
 
+const apiRows = (rowsOfStore: LocalApiRow[]) => {
+  for (const row of rowsOfStore) {
+    const { runtime, bare } = row;
+    rows.push([
+      `local API (${row.store})`,
+      row.operation,
+      `${Math.round(runtime.requestsPerSecond).toLocaleString('en-US')} req/s, p50 ${runtime.p50} ms, p99 ${runtime.p99} ms${runtime.failures > 0 ? `, ${runtime.failures} failed` : ''}`,
+      `bare node:http ${Math.round(bare.requestsPerSecond).toLocaleString('en-US')} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`,
+      ratio(runtime.requestsPerSecond, bare.requestsPerSecond),
+      '≥ 0.5× (memory)',
+    ]);
+  }
+};
+
+// (c) The local API under load, on the in-memory store.
+progress('local API on the in-memory store');
+apiRows(await measureLocalApi({ name: 'memory', env: { TASKS_STORE: 'memory' } }));
+
 // (d) Capacity as the table grows, and the cost of a million calls.
 progress('DynamoDB Local');
 const dynamodb = await startDynamoDbLocal();
 try {
+  progress('local API on DynamoDB Local');
+  apiRows(
+    await measureLocalApi({
+      name: 'DynamoDB Local',
+      env: { DYNAMODB_ENDPOINT: dynamodb.endpoint },
+    }),
+  );
+
   const client = createDynamoDbClient({
     endpoint: dynamodb.endpoint,
     region: 'us-east-1',
