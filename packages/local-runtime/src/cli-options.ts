@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Env } from '@tasks/dynamodb-local';
+import { authFromEnvironment } from './auth-options.js';
 import { InvalidEnvironmentError } from './errors.js';
 import type { LocalRuntimeOptions, LogLevel } from './runtime-options.js';
 
@@ -13,7 +14,8 @@ const set = (env: Env, name: string): string | undefined => {
 /**
  * The CLI's options from its environment: `PORT`, `HOST`, `TASKS_STORE` (`dynamodb` or
  * `memory`), `TASKS_DATA_DIR` (relative to `cwd`), `DYNAMODB_ENDPOINT`, `LOG_LEVEL`,
- * `FIXED_OWNER`, `CORS_ALLOWED_ORIGINS`. Unset or empty variables take the defaults.
+ * `FIXED_OWNER`, `CORS_ALLOWED_ORIGINS`, and `TASKS_AUTH` with its issuer settings (see
+ * `authFromEnvironment`). Unset or empty variables take the defaults.
  * Throws {@link InvalidEnvironmentError} naming every variable that is wrong.
  */
 export const cliOptions = (env: Env, cwd: string = process.cwd()): LocalRuntimeOptions => {
@@ -58,6 +60,8 @@ export const cliOptions = (env: Env, cwd: string = process.cwd()): LocalRuntimeO
   if (owner !== undefined) options.fixedOwner = owner;
   const cors = set(env, 'CORS_ALLOWED_ORIGINS');
   if (cors !== undefined) options.corsAllowedOrigins = cors;
+  const auth = authFromEnvironment((name) => set(env, name), problems);
+  if (auth !== undefined) options.auth = auth;
 
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   return options;

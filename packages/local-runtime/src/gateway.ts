@@ -1,3 +1,4 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type IncomingHttpRequest, newRequestId, toApiGatewayEvent } from './api-gateway-event.js';
 import type { LoadedFunction } from './bundles.js';
 import { lambdaContext } from './lambda-context.js';
@@ -7,6 +8,7 @@ import {
   gatewayMessage,
   INTERNAL_SERVER_ERROR,
 } from './lambda-result.js';
+import type { Authorization, RouteAuthorizer } from './route-authorizer.js';
 import { type RouteTable, selectRoute } from './route-table.js';
 
 /** What the gateway routes to and how it names itself in events. */
@@ -16,6 +18,8 @@ export interface GatewayOptions {
   readonly functions: ReadonlyMap<string, LoadedFunction>;
   readonly accountId: string;
   readonly apiId: string;
+  /** The authorizer of every route; none when authentication is off. */
+  readonly authorize?: RouteAuthorizer | undefined;
   /** Receives one JSON line per failed invocation, as Lambda logs it. */
   readonly log: (line: string) => void;
 }
@@ -52,7 +56,9 @@ const invoke = (fn: LoadedFunction, ...args: Parameters<LoadedFunction['handler'
  * Lambda context and shapes its result. A function that rejects, times out or returns a
  * malformed result is a 500 `{"message":"Internal Server Error"}`; a request no route
  * takes (and no `$default`) a 404 `{"message":"Not Found"}`, as API Gateway answers.
- * Every response carries API Gateway's `apigw-requestid` header.
+ * With `authorize`, a request the authorizer refuses gets its answer (401) and invokes
+ * nothing; an authorizer that fails (an unreachable JWKS) is a 500, logged. Every
+ * response carries API Gateway's `apigw-requestid` header.
  */
 export const makeGateway = (options: GatewayOptions): Gateway => {
   const { routes, functions, log } = options;
@@ -61,13 +67,30 @@ export const makeGateway = (options: GatewayOptions): Gateway => {
       throw new Error(`No function ${route.functionId} for the route ${route.routeKey}`);
     }
   }
+  /** The event the function gets, or the authorizer's answer instead (a failure is a 500). */
+  const authorized = async (event: APIGatewayProxyEventV2): Promise<Authorization> => {
+    if (options.authorize === undefined) return { ok: true, event };
+    try {
+      return await options.authorize(event);
+    } catch (error) {
+      const { requestId, timeEpoch } = event.requestContext;
+      const at = new Date(timeEpoch).toISOString();
+      const fields = { timestamp: at, level: 'ERROR', message: 'JWT authorizer failed', requestId };
+      log(JSON.stringify({ ...fields, ...errorFields(error) }));
+      return { ok: false, response: INTERNAL_SERVER_ERROR };
+    }
+  };
   const respond = async (request: IncomingHttpRequest, requestId: string) => {
     const selection = selectRoute(routes, request.method, request.rawPath);
     const fn = selection && functions.get(selection.route.functionId);
     if (selection === undefined || fn === undefined) return gatewayMessage(404, 'Not Found');
     const now = new Date();
     const { accountId, apiId } = options;
-    const event = toApiGatewayEvent(request, { accountId, apiId, selection, requestId, now });
+    const authorization = await authorized(
+      toApiGatewayEvent(request, { accountId, apiId, selection, requestId, now }),
+    );
+    if (!authorization.ok) return authorization.response;
+    const { event } = authorization;
     const context = lambdaContext(fn, now.getTime() + fn.timeoutMs);
     try {
       const response = fromLambdaResult(await invoke(fn, event, context));

@@ -2,13 +2,15 @@
  * `@tasks/local-runtime`: the whole API on one machine (SPEC §7). The deployed esbuild
  * bundles, found through the SAM template's routes and `CodeUri` folders, behind a local
  * HTTP server that invokes them as API Gateway (HTTP API, payload 2.0) does, on DynamoDB
- * Local, a given DynamoDB, or memory.
+ * Local, a given DynamoDB, or memory; unauthenticated, or behind API Gateway's JWT
+ * authorizer with the local issuer's tokens (`npm run token`) or another issuer's.
  */
 export {
   type EventMetadata,
   type IncomingHttpRequest,
   toApiGatewayEvent,
 } from './api-gateway-event.js';
+export { issuerKeyDir } from './auth.js';
 export { bannerLines } from './banner.js';
 export { cliOptions } from './cli-options.js';
 export { acquireDataDirLock, type DataDirLock, LOCK_FILE } from './data-dir-lock.js';
@@ -25,6 +27,7 @@ export {
   PortInUseError,
 } from './errors.js';
 export { MAX_REQUEST_BODY_BYTES } from './http-server.js';
+export { DISCOVERY_PATH, JWKS_PATH } from './issuer-documents.js';
 export { stopOnSignals } from './lifecycle.js';
 export { startLocalRuntime } from './local-runtime.js';
 export {
@@ -35,11 +38,14 @@ export {
   selectRoute,
 } from './route-table.js';
 export {
+  type AuthChoice,
   DEFAULT_DATA_DIR,
   DEFAULT_PORT,
   DEFAULT_TABLE_NAME,
   type LocalRuntime,
   type LocalRuntimeOptions,
   type LogLevel,
+  type RuntimeAuth,
+  type TrustedIssuer,
 } from './runtime-options.js';
 export type { StoreChoice } from './storage.js';

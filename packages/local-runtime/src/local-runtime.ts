@@ -1,4 +1,5 @@
 import { loadTemplate, TEMPLATE_PATH, templateFunctions } from '@tasks/sam-template';
+import { type Auth, startAuth } from './auth.js';
 import { loadFunctions } from './bundles.js';
 import { functionConfigs } from './function-config.js';
 import { type Gateway, makeGateway } from './gateway.js';
@@ -26,7 +27,8 @@ const standardError = (line: string): void => {
  * Starts the whole API locally (SPEC §7): the routes of the SAM template, each served by
  * the esbuild bundle its `CodeUri` names, invoked with API Gateway's payload 2.0 events,
  * on DynamoDB Local (data kept in `dataDir`), a given DynamoDB, or memory. Authentication
- * is off: every request acts as `fixedOwner`. The port is taken first, so that a busy
+ * is off (every request acts as `fixedOwner`) unless `auth` asks for JWTs, checked as
+ * API Gateway's authorizer does (see `startAuth`). The port is taken first, so that a busy
  * port fails before DynamoDB Local starts; requests that arrive meanwhile wait for the
  * start, as a cold start would. Rejects with the typed errors of `./errors.js` and
  * `@tasks/dynamodb-local`, having undone whatever it had started.
@@ -51,12 +53,17 @@ export const startLocalRuntime = async (
     handle: async (request) => (await ready.promise)(request),
   });
   const graceMs = options.shutdownGraceMs ?? 10_000;
+  const host = server.host.includes(':') ? `[${server.host}]` : server.host;
+  const url = `http://${host}:${server.port}`;
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
 
   let storage: Storage | undefined;
+  let auth: Auth;
   try {
+    auth = await startAuth(options.auth ?? { mode: 'none' }, { url, dataDir, fixedOwner });
     storage = await startStorage({
       store: options.store ?? 'dynamodb',
-      dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
+      dataDir,
       dynamoDbEndpoint: options.dynamoDbEndpoint,
       tableName,
       region: REGION,
@@ -69,21 +76,20 @@ export const startLocalRuntime = async (
       accountId: ACCOUNT_ID,
       environment: {
         ...storage.environment,
-        AUTH_MODE: 'none',
-        FIXED_OWNER: fixedOwner,
+        ...auth.environment,
         LOG_LEVEL: options.logLevel ?? 'info',
         CORS_ALLOWED_ORIGINS: cors,
       },
     });
-    ready.resolve(
-      makeGateway({
-        routes,
-        functions: new Map(loaded.map((fn) => [fn.functionId, fn])),
-        accountId: ACCOUNT_ID,
-        apiId: 'local',
-        log,
-      }),
-    );
+    const gateway = makeGateway({
+      routes,
+      functions: new Map(loaded.map((fn) => [fn.functionId, fn])),
+      accountId: ACCOUNT_ID,
+      apiId: 'local',
+      authorize: auth.authorize,
+      log,
+    });
+    ready.resolve(auth.serve(gateway));
   } catch (error) {
     ready.reject(error);
     await server.close(0);
@@ -93,9 +99,8 @@ export const startLocalRuntime = async (
 
   const started = storage;
   let stopping: Promise<void> | undefined;
-  const host = server.host.includes(':') ? `[${server.host}]` : server.host;
   return {
-    url: `http://${host}:${server.port}`,
+    url,
     host: server.host,
     port: server.port,
     storage: {
@@ -105,6 +110,7 @@ export const startLocalRuntime = async (
       ...(started.endpoint === undefined ? {} : { endpoint: started.endpoint }),
     },
     fixedOwner,
+    auth: auth.summary,
     routes:
       routes.defaultRoute === undefined ? routes.routes : [...routes.routes, routes.defaultRoute],
     stop: () => {

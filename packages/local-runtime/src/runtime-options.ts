@@ -3,6 +3,34 @@ import type { Env } from '@tasks/dynamodb-local';
 import type { GatewayRoute } from './route-table.js';
 import type { Storage, StoreChoice } from './storage.js';
 
+/** An issuer other than the local one, trusted as API Gateway's JWT authorizer would be. */
+export interface TrustedIssuer {
+  /** The `iss` tokens must carry (a Cognito pool: `https://cognito-idp.<region>.amazonaws.com/<pool>`). */
+  readonly issuer: string;
+  /** Accepted in `aud`, or in `client_id` when there is no `aud`. */
+  readonly audience: readonly string[];
+  /** The issuer's JSON Web Key Set. */
+  readonly jwksUrl: string;
+}
+
+/**
+ * How requests are authenticated. `none`: every request acts as `fixedOwner`. `jwt`: each
+ * request needs a token that API Gateway's JWT authorizer would accept, from `trust` when
+ * given, else from the local issuer (key in `<dataDir>/local-issuer/`, as `npm run token`).
+ */
+export type AuthChoice =
+  | { readonly mode: 'none' }
+  | { readonly mode: 'jwt'; readonly trust?: TrustedIssuer };
+
+/** How a running runtime authenticates, for its banner. */
+export type RuntimeAuth =
+  | { readonly mode: 'none'; readonly fixedOwner: string }
+  | (TrustedIssuer & {
+      readonly mode: 'jwt';
+      /** How to get a token, when the runtime is the issuer (the local issuer). */
+      readonly tokenCommand?: string;
+    });
+
 /** The log levels of the functions (adapter-lambda's `LOG_LEVEL`). */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -14,7 +42,10 @@ export interface LocalRuntimeOptions {
   readonly port?: number;
   /** Default `dynamodb`: DynamoDB Local, or memory when it cannot run here. */
   readonly store?: StoreChoice;
-  /** DynamoDB Local's files; default `.data/` at the repository root. */
+  /**
+   * DynamoDB Local's files, and the local issuer's key in `local-issuer/`; default `.data/`
+   * at the repository root.
+   */
   readonly dataDir?: string;
   /** Use this running DynamoDB instead of starting DynamoDB Local. */
   readonly dynamoDbEndpoint?: string;
@@ -22,6 +53,8 @@ export interface LocalRuntimeOptions {
   readonly tableName?: string;
   /** The owner of every task, authentication being off; default `local`. */
   readonly fixedOwner?: string;
+  /** Default off: `{ mode: 'none' }`. */
+  readonly auth?: AuthChoice;
   /** The functions' log level; default `info` (one JSON line per request on stdout). */
   readonly logLevel?: LogLevel;
   /** Default: the template's `CorsConfiguration.AllowOrigins`. */
@@ -43,7 +76,9 @@ export interface LocalRuntime {
   readonly host: string;
   readonly port: number;
   readonly storage: Pick<Storage, 'kind' | 'description' | 'notes' | 'endpoint'>;
+  /** The owner of every task when `auth.mode` is `none`. */
   readonly fixedOwner: string;
+  readonly auth: RuntimeAuth;
   /** The template's routes, `$default` last. */
   readonly routes: readonly GatewayRoute[];
   /**

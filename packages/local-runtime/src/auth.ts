@@ -1,0 +1,84 @@
+import { join, resolve } from 'node:path';
+import {
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  loadOrCreateSigningKey,
+  makeJwtAuthorizer,
+  verificationKeys,
+} from '@tasks/local-issuer';
+import type { Gateway } from './gateway.js';
+import { JWKS_PATH, withIssuerDocuments } from './issuer-documents.js';
+import { makeJwtRouteAuthorizer, type RouteAuthorizer } from './route-authorizer.js';
+import { type AuthChoice, DEFAULT_DATA_DIR, type RuntimeAuth } from './runtime-options.js';
+
+/** Authentication, ready for the gateway and the functions. */
+export interface Auth {
+  readonly summary: RuntimeAuth;
+  /** For the functions' environment: `AUTH_MODE`, and `FIXED_OWNER` when it is `none`. */
+  readonly environment: Readonly<Record<string, string | undefined>>;
+  /** The authorizer of every route; `undefined` when authentication is off. */
+  readonly authorize: RouteAuthorizer | undefined;
+  /** The gateway as the runtime serves it: behind the local issuer's documents, if it is one. */
+  serve(gateway: Gateway): Gateway;
+}
+
+export interface AuthContext {
+  /** The runtime's own URL, where the local issuer's documents are served. */
+  readonly url: string;
+  /** Holds the local issuer's key in `local-issuer/`, as `npm run token` reads it. */
+  readonly dataDir: string;
+  readonly fixedOwner: string;
+}
+
+/** The folder of the local issuer's key inside a data directory (see `npm run token`). */
+export const issuerKeyDir = (dataDir: string): string => join(dataDir, 'local-issuer');
+
+const tokenCommand = (dataDir: string): string =>
+  resolve(dataDir) === resolve(DEFAULT_DATA_DIR)
+    ? 'npm run token -- --sub alice'
+    : `npm run token -- --sub alice --data-dir ${JSON.stringify(dataDir)}`;
+
+/**
+ * Sets up `choice`: off (the functions get `AUTH_MODE=none` and the fixed owner); a
+ * trusted issuer's remote JWKS; or the local issuer, whose key is loaded from (or made
+ * in) the data directory and whose JWKS and discovery document the runtime serves.
+ * With a JWT the functions get `AUTH_MODE=jwt` and no fixed owner, as deployed.
+ */
+export const startAuth = async (choice: AuthChoice, context: AuthContext): Promise<Auth> => {
+  const unchanged = (gateway: Gateway): Gateway => gateway;
+  if (choice.mode === 'none') {
+    const { fixedOwner } = context;
+    return {
+      summary: { mode: 'none', fixedOwner },
+      environment: { AUTH_MODE: 'none', FIXED_OWNER: fixedOwner },
+      authorize: undefined,
+      serve: unchanged,
+    };
+  }
+  const environment = { AUTH_MODE: 'jwt', FIXED_OWNER: undefined };
+  if (choice.trust !== undefined) {
+    const { issuer, audience, jwksUrl } = choice.trust;
+    const keys = verificationKeys({ jwksUrl });
+    return {
+      summary: { mode: 'jwt', issuer, audience, jwksUrl },
+      environment,
+      authorize: makeJwtRouteAuthorizer(makeJwtAuthorizer({ issuer, audience, keys })),
+      serve: unchanged,
+    };
+  }
+  const key = await loadOrCreateSigningKey(issuerKeyDir(context.dataDir));
+  const audience = [LOCAL_AUDIENCE];
+  const keys = verificationKeys({ key });
+  return {
+    summary: {
+      mode: 'jwt',
+      issuer: LOCAL_ISSUER,
+      audience,
+      jwksUrl: `${context.url}${JWKS_PATH}`,
+      tokenCommand: tokenCommand(context.dataDir),
+    },
+    environment,
+    authorize: makeJwtRouteAuthorizer(makeJwtAuthorizer({ issuer: LOCAL_ISSUER, audience, keys })),
+    serve: (gateway) => withIssuerDocuments(gateway, key, context.url),
+  };
+};
