@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { pooledRandomBytes } from './random-bytes.js';
 import type { RouteSelection } from './route-table.js';
 
 /** A request as it reached the local server, before API Gateway's shaping. */
@@ -60,10 +60,10 @@ export const requestTime = (now: Date): string =>
   `${two(now.getUTCHours())}:${two(now.getUTCMinutes())}:${two(now.getUTCSeconds())} +0000`;
 
 /** A request id shaped like an HTTP API's (`KmHc1jV4liAEJvQ=`): 11 random bytes in base64. */
-export const newRequestId = (): string => randomBytes(11).toString('base64');
+export const newRequestId = (): string => pooledRandomBytes(11).toString('base64');
 
 const traceId = (now: Date): string =>
-  `Root=1-${Math.floor(now.getTime() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
+  `Root=1-${Math.floor(now.getTime() / 1000).toString(16)}-${pooledRandomBytes(12).toString('hex')}`;
 
 /** Payload 2.0 joins repeated query parameters with commas; names and values are decoded. */
 const queryParameters = (rawQueryString: string): Record<string, string> => {
