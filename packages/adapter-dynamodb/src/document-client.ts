@@ -54,6 +54,25 @@ export const createDynamoDbClient = ({
     ...(credentials === undefined ? {} : { credentials }),
   });
 
+/**
+ * A client for a DynamoDB that is not AWS's (DynamoDB Local): it accepts any credentials,
+ * so the SDK must not go looking for real ones; and one local process serves every
+ * request, so under load a call waits for a connection and for a JVM on a laptop:
+ * patience, where AWS needs little (10 s to connect, 10 s per response by default).
+ */
+export const createLocalDynamoDbClient = (
+  endpoint: string,
+  options: Omit<DocumentClientOptions, 'endpoint' | 'credentials'> = {},
+): DynamoDBClient =>
+  createDynamoDbClient({
+    region: 'us-east-1',
+    connectionTimeoutMs: 10_000,
+    requestTimeoutMs: 10_000,
+    ...options,
+    endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+
 /** The document client the repository expects, over `client` (absent attributes are omitted). */
 export const documentClientFor = (client: DynamoDBClient): DynamoDBDocumentClient =>
   DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });

@@ -1,6 +1,7 @@
 export {
   createDocumentClient,
   createDynamoDbClient,
+  createLocalDynamoDbClient,
   type DocumentClientOptions,
   documentClientFor,
 } from './document-client.js';

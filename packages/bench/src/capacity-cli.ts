@@ -2,7 +2,7 @@
  * Capacity per operation as the table grows, alone: `npm run bench:capacity`
  * (BENCH_TABLE_SIZES=100,1000 for a quick look). `npm run bench` includes it.
  */
-import { createDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
+import { createLocalDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
 import { startDynamoDbLocal } from '@tasks/dynamodb-local';
 import { loadTemplate, tableDefinition } from '@tasks/sam-template';
 import { CAPACITY_TARGETS, capacityUnchanged, measureCapacity } from './capacity.js';
@@ -11,11 +11,7 @@ import { markdownTable } from './markdown-table.js';
 const sizes = (process.env['BENCH_TABLE_SIZES'] ?? '100,10000,100000').split(',').map(Number);
 const dynamodb = await startDynamoDbLocal();
 try {
-  const client = createDynamoDbClient({
-    endpoint: dynamodb.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = createLocalDynamoDbClient(dynamodb.endpoint);
   const tableName = 'tasks-capacity-bench';
   await ensureTable(client, tableDefinition(loadTemplate(), { tableName }));
   const results = await measureCapacity(client, tableName, sizes, (line) =>

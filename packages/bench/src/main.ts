@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
+import { createLocalDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
 import { startDynamoDbLocal } from '@tasks/dynamodb-local';
 import { loadTemplate, tableDefinition } from '@tasks/sam-template';
 import { baselineBundle, deployedBundles, FUNCTIONS_DIR } from './bundles.js';
@@ -102,11 +102,7 @@ try {
     }),
   );
 
-  const client = createDynamoDbClient({
-    endpoint: dynamodb.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = createLocalDynamoDbClient(dynamodb.endpoint);
   const tableName = 'tasks-bench';
   await ensureTable(client, tableDefinition(loadTemplate(), { tableName }));
   const capacity = await measureCapacity(client, tableName, sizes, progress);

@@ -1,4 +1,4 @@
-import { createDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
+import { createLocalDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
 import {
   type DynamoDbLocal,
   DynamoDbLocalUnavailableError,
@@ -40,9 +40,6 @@ export interface Storage {
   stop(): Promise<void>;
 }
 
-// DynamoDB Local accepts any credentials; the SDK must not look for real ones.
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-
 const memory = (description: string, notes: readonly string[] = []): Storage => ({
   kind: 'memory',
   description,
@@ -54,10 +51,8 @@ const memory = (description: string, notes: readonly string[] = []): Storage => 
 /** Creates the template's table at `endpoint` when it is missing. */
 const ensureTemplateTable = async (endpoint: string, options: StorageOptions): Promise<void> => {
   // A fresh DynamoDB Local answers its first CreateTable slowly: allow more than the default.
-  const client = createDynamoDbClient({
-    endpoint,
+  const client = createLocalDynamoDbClient(endpoint, {
     region: options.region,
-    credentials: LOCAL_CREDENTIALS,
     requestTimeoutMs: 30_000,
   });
   try {

@@ -1,4 +1,9 @@
-import { createDocumentClient, DynamoDbTaskRepository } from '@tasks/adapter-dynamodb';
+import {
+  createDocumentClient,
+  createLocalDynamoDbClient,
+  DynamoDbTaskRepository,
+  documentClientFor,
+} from '@tasks/adapter-dynamodb';
 import {
   createInMemoryTaskState,
   InMemoryTaskRepository,
@@ -25,20 +30,12 @@ const sharedMemoryStore = (): TaskRepository => {
 
 const repositoryFor = (env: Environment): TaskRepository => {
   if (env.TASKS_STORE === 'memory') return sharedMemoryStore();
-  const client = createDocumentClient(
+  const client =
     env.DYNAMODB_ENDPOINT === undefined
-      ? {}
-      : {
-          endpoint: env.DYNAMODB_ENDPOINT,
-          // DynamoDB Local accepts any credentials; the SDK must not go looking for real ones.
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-          region: process.env['AWS_REGION'] ?? 'us-east-1',
-          // One local process serves every request, so under load requests wait for a
-          // connection and for a JVM on a laptop: patience, where AWS needs little.
-          connectionTimeoutMs: 10_000,
-          requestTimeoutMs: 10_000,
-        },
-  );
+      ? createDocumentClient()
+      : documentClientFor(
+          createLocalDynamoDbClient(env.DYNAMODB_ENDPOINT, { region: env.AWS_REGION }),
+        );
   return new DynamoDbTaskRepository({ client, tableName: env.TABLE_NAME ?? '' });
 };
 

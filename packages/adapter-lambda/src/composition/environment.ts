@@ -20,6 +20,8 @@ export const EnvironmentSchema = z.object({
   TABLE_NAME: z.optional(z.string().check(z.minLength(1))),
   /** `dynamodb` (default) or `memory`: one store shared by every bundle of a local process. */
   TASKS_STORE: z._default(z.enum(['dynamodb', 'memory']), 'dynamodb'),
+  /** Set by Lambda; for a local endpoint, defaults to us-east-1. */
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'us-east-1'),
   /** A DynamoDB that is not AWS's (DynamoDB Local), for the local runtime. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   /** `jwt`: the owner is the verified token's `sub`; `none`: one fixed owner, for dev and local use. */

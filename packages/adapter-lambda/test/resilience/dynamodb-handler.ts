@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
+import { createLocalDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
 import { loadTemplate, tableDefinition } from '@tasks/sam-template';
 import { composeHttpHandler } from '../../src/composition/compose.js';
 import { toReply } from '../http/harness.js';
@@ -10,11 +10,7 @@ type EventOverrides = Parameters<typeof httpEvent>[0];
 
 /** Creates a table from the template on `endpoint` (when it is missing). */
 export const createTable = async (endpoint: string, tableName: string) => {
-  const client = createDynamoDbClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = createLocalDynamoDbClient(endpoint);
   await ensureTable(client, tableDefinition(loadTemplate(), { tableName }));
   client.destroy();
 };
