@@ -119,6 +119,6 @@ export const startStorage = async (options: StorageOptions): Promise<Storage> =>
     await stop();
     throw error;
   }
-  const description = `DynamoDB Local (${dynamoDb.source}, data in ${lock.dataDir}), table ${tableName}`;
+  const description = `DynamoDB Local at ${dynamoDb.endpoint} (${dynamoDb.source}, data in ${lock.dataDir}), table ${tableName}`;
   return onDynamoDb(dynamoDb, description, stop);
 };
