@@ -36,7 +36,7 @@ describe('the tasks-local CLI (node dist/main.js)', () => {
       `Tasks API on http://127.0.0.1:${port}`,
       expect.stringMatching(
         new RegExp(
-          `^Store: DynamoDB Local \\((jar|testcontainers), data in ${dataDir}\\), table tasks-local$`,
+          `^Store: DynamoDB Local at http://\\S+ \\((jar|testcontainers), data in ${dataDir}\\), table tasks-local$`,
         ),
       ),
       'Authentication: off (AUTH_MODE=none): every request acts as the fixed owner "local"',
