@@ -3,7 +3,11 @@ import {
   ResourceNotFoundException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
-import { IdempotencyKeyInFlightError, StorageUnavailableError } from '@tasks/domain';
+import {
+  IdempotencyKeyInFlightError,
+  StorageUnavailableError,
+  TaskAlreadyExistsError,
+} from '@tasks/domain';
 import { anOwner, aTask } from '@tasks/domain/testing';
 import { describe, expect, it } from 'vitest';
 import {
@@ -107,6 +111,56 @@ describe('storage faults', () => {
       },
     });
     await expect(attempt).rejects.toBeInstanceOf(IdempotencyKeyInFlightError);
+    await drop();
+  });
+});
+
+describe('an answer lost after the write landed', () => {
+  /** The first attempt of `commandName` reaches DynamoDB, then its answer is lost. */
+  const loseFirstAnswer = (client: ReturnType<typeof localClient>, commandName: string) => {
+    let lost = false;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (context.commandName !== commandName || lost) return result;
+        lost = true;
+        throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', $metadata: {} });
+      },
+      { step: 'deserialize', name: 'loseFirstAnswer' },
+    );
+  };
+
+  it('a create retried by the SDK recognises its own earlier write and succeeds', async () => {
+    const client = localClient({ maxAttempts: 2 });
+    loseFirstAnswer(client, 'PutItemCommand');
+    const { repository, drop } = await freshTable(client);
+    const owner = anOwner();
+    const task = aTask();
+    await expect(repository.create(owner, task)).resolves.toEqual({ kind: 'created' });
+    await expect(repository.get(owner, task.taskId)).resolves.toStrictEqual(task);
+    // Another task under the same id is still refused.
+    await expect(repository.create(owner, { ...task, title: 'Other' })).rejects.toBeInstanceOf(
+      TaskAlreadyExistsError,
+    );
+    await drop();
+  });
+
+  it('an idempotent create retried by the SDK recognises its own transaction and succeeds', async () => {
+    const client = localClient({ maxAttempts: 2 });
+    loseFirstAnswer(client, 'TransactWriteItemsCommand');
+    const { repository, drop } = await freshTable(client);
+    const owner = anOwner();
+    const task = aTask();
+    const at = new Date();
+    const expiresAt = new Date(at.getTime() + 60_000).toISOString();
+    const record = { key: 'k', fingerprint: 'f', task, createdAt: at.toISOString(), expiresAt };
+    await expect(repository.create(owner, task, { idempotency: record })).resolves.toEqual({
+      kind: 'created',
+    });
+    const other = aTask();
+    await expect(
+      repository.create(owner, other, { idempotency: { ...record, task: other } }),
+    ).resolves.toEqual({ kind: 'idempotency_record_exists', record });
     await drop();
   });
 });
