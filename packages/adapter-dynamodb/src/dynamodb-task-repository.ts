@@ -58,11 +58,12 @@ const cancelledCreate = (
   // ReturnValuesOnConditionCheckFailure hands back the record that holds the key, so a
   // replay costs no second read (and the function needs no GetItem permission for it).
   if (recordReason?.Code === 'ConditionalCheckFailed' && recordReason.Item !== undefined) {
-    const record = fromIdempotencyItem(unmarshall(recordReason.Item));
-    // Our own transaction, applied by an attempt whose answer was lost and then retried
-    // by the SDK: the record holds this very task, so this create did happen.
-    if (record.task.taskId === task.taskId) return { kind: 'created' };
-    return { kind: 'idempotency_record_exists', record };
+    // (A retry of our own transaction after a lost answer never lands here: the SDK sends
+    // it with the same ClientRequestToken, and DynamoDB answers it as the first.)
+    return {
+      kind: 'idempotency_record_exists',
+      record: fromIdempotencyItem(unmarshall(recordReason.Item)),
+    };
   }
   if (taskReason?.Code === 'ConditionalCheckFailed') {
     throw new TaskAlreadyExistsError(task.taskId, { cause: error });

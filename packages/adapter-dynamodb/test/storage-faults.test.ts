@@ -145,7 +145,7 @@ describe('an answer lost after the write landed', () => {
     await drop();
   });
 
-  it('an idempotent create retried by the SDK recognises its own transaction and succeeds', async () => {
+  it('an idempotent create retried by the SDK succeeds once: the retry carries the same ClientRequestToken', async () => {
     const client = localClient({ maxAttempts: 2 });
     loseFirstAnswer(client, 'TransactWriteItemsCommand');
     const { repository, drop } = await freshTable(client);
