@@ -16,5 +16,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     restoreMocks: true,
+    // Turborepo runs every package's suite at once on a small machine: property tests of a
+    // few thousand runs need room beyond vitest's 5 s under that load (a bound, not a target).
+    testTimeout: 60_000,
   },
 });

@@ -6,7 +6,6 @@ export default mergeConfig(
   defineConfig({
     test: {
       globalSetup: ['test/global-setup.ts'],
-      testTimeout: 30_000,
       hookTimeout: 120_000,
     },
   }),

@@ -7,7 +7,6 @@ export default mergeConfig(
     test: {
       // One DynamoDB Local for the run: the policy and composition tests drive real storage.
       globalSetup: ['test/handlers/global-setup.ts'],
-      testTimeout: 30_000,
       hookTimeout: 120_000,
     },
   }),

@@ -7,7 +7,6 @@ export default mergeConfig(
     test: {
       // Checks the bundles, builds the CLI, starts one DynamoDB Local for the run.
       globalSetup: ['test/global-setup.ts'],
-      testTimeout: 30_000,
       hookTimeout: 120_000,
       server: {
         deps: {
