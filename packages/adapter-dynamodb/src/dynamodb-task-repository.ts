@@ -19,12 +19,15 @@ import {
   type IdempotencyRecord,
   type ListTasksOptions,
   type ListTasksPage,
+  pageOf,
   type Task,
   TaskAlreadyExistsError,
   TaskNotFoundError,
   type TaskPatch,
   type TaskRepository,
+  type UpdateOptions,
   VersionConflictError,
+  type WriteCondition,
 } from '@tasks/domain';
 import {
   fromIdempotencyItem,
@@ -199,21 +202,14 @@ export class DynamoDbTaskRepository implements TaskRepository {
     } catch (error) {
       throw translateStorageError(error);
     }
-    const page = items.slice(0, limit);
-    const last = page.at(-1);
-    return items.length > limit && last !== undefined
-      ? { items: page, nextKey: last.taskId }
-      : { items: page };
+    return pageOf(items, limit);
   }
 
   async update(
     owner: string,
     taskId: string,
     patch: TaskPatch,
-    {
-      updatedAt,
-      expectedVersion,
-    }: { readonly updatedAt: string; readonly expectedVersion?: number },
+    { updatedAt, expectedVersion }: UpdateOptions,
   ): Promise<Task> {
     try {
       const { Attributes } = await this.#client.send(
@@ -234,7 +230,7 @@ export class DynamoDbTaskRepository implements TaskRepository {
   async delete(
     owner: string,
     taskId: string,
-    { expectedVersion }: { readonly expectedVersion?: number } = {},
+    { expectedVersion }: WriteCondition = {},
   ): Promise<void> {
     try {
       await this.#client.send(

@@ -4,12 +4,15 @@ import {
   type IdempotencyRecord,
   type ListTasksOptions,
   type ListTasksPage,
+  pageOf,
   type Task,
   TaskAlreadyExistsError,
   TaskNotFoundError,
   type TaskPatch,
   type TaskRepository,
+  type UpdateOptions,
   VersionConflictError,
+  type WriteCondition,
 } from '@tasks/domain';
 
 /** One owner's tasks: by id, and their ids in ascending order for newest-first pages. */
@@ -104,21 +107,14 @@ export class InMemoryTaskRepository implements TaskRepository {
       const task = tasks.byId.get(tasks.ids[index] ?? '');
       if (task !== undefined && (status === undefined || task.status === status)) items.push(task);
     }
-    const page = items.slice(0, limit);
-    const last = page.at(-1);
-    return items.length > limit && last !== undefined
-      ? { items: page, nextKey: last.taskId }
-      : { items: page };
+    return pageOf(items, limit);
   }
 
   async update(
     owner: string,
     taskId: string,
     patch: TaskPatch,
-    {
-      updatedAt,
-      expectedVersion,
-    }: { readonly updatedAt: string; readonly expectedVersion?: number },
+    { updatedAt, expectedVersion }: UpdateOptions,
   ): Promise<Task> {
     const tasks = this.#owners.get(owner);
     const current = this.#current(tasks, taskId, expectedVersion);
@@ -130,7 +126,7 @@ export class InMemoryTaskRepository implements TaskRepository {
   async delete(
     owner: string,
     taskId: string,
-    { expectedVersion }: { readonly expectedVersion?: number } = {},
+    { expectedVersion }: WriteCondition = {},
   ): Promise<void> {
     const tasks = this.#owners.get(owner);
     this.#current(tasks, taskId, expectedVersion);

@@ -31,6 +31,29 @@ export interface ListTasksOptions {
   readonly status?: TaskStatus;
 }
 
+/** Makes `update` and `delete` conditional on the task's version. */
+export interface WriteCondition {
+  readonly expectedVersion?: number;
+}
+
+export interface UpdateOptions extends WriteCondition {
+  /** The new `updatedAt` (ISO 8601). */
+  readonly updatedAt: string;
+}
+
+/**
+ * The page of `limit` items that a repository returns when it read up to `limit + 1`
+ * items in newest-first order: the extra item only tells that more follow, so `nextKey`
+ * is present exactly then, and a full last page has none.
+ */
+export const pageOf = (itemsRead: readonly Task[], limit: number): ListTasksPage => {
+  const items = itemsRead.slice(0, limit);
+  const last = items.at(-1);
+  return itemsRead.length > limit && last !== undefined
+    ? { items, nextKey: last.taskId }
+    : { items };
+};
+
 export type CreateOutcome =
   | { readonly kind: 'created' }
   /** The key already had an unexpired record: nothing was written. */
@@ -69,17 +92,8 @@ export interface TaskRepository {
    * Rejects with `TaskNotFoundError` when absent, and with `VersionConflictError`
    * (carrying the actual version) when `expectedVersion` is given and differs.
    */
-  update(
-    owner: string,
-    taskId: string,
-    patch: TaskPatch,
-    options: { readonly updatedAt: string; readonly expectedVersion?: number },
-  ): Promise<Task>;
+  update(owner: string, taskId: string, patch: TaskPatch, options: UpdateOptions): Promise<Task>;
 
   /** Rejects as `update` does: `TaskNotFoundError`, or `VersionConflictError`. */
-  delete(
-    owner: string,
-    taskId: string,
-    options?: { readonly expectedVersion?: number },
-  ): Promise<void>;
+  delete(owner: string, taskId: string, options?: WriteCondition): Promise<void>;
 }
