@@ -50,3 +50,23 @@ export const httpApiEvent = ({
 };
 
 export const lambdaContext = { awsRequestId: 'bench' };
+
+/** `POST /tasks` with a JSON body (and extra headers, such as an idempotency key). */
+export const createEvent = (body: string, headers: Record<string, string> = {}) => {
+  const event = httpApiEvent({ method: 'POST', path: '/tasks', routeKey: 'POST /tasks', body });
+  return { ...event, headers: { ...event.headers, ...headers } };
+};
+
+/** `GET /tasks` with a query string. */
+export const listEvent = (rawQueryString: string) =>
+  httpApiEvent({ method: 'GET', path: '/tasks', routeKey: 'GET /tasks', rawQueryString });
+
+/** `GET`, `PATCH` or `DELETE` on `/tasks/{taskId}`. */
+export const taskEvent = (method: 'GET' | 'PATCH' | 'DELETE', taskId: string, body?: string) =>
+  httpApiEvent({
+    method,
+    path: `/tasks/${taskId}`,
+    routeKey: `${method} /tasks/{taskId}`,
+    pathParameters: { taskId },
+    ...(body === undefined ? {} : { body }),
+  });

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { httpApiEvent, lambdaContext } from './api-gateway-event.js';
+import { createEvent, lambdaContext, listEvent, taskEvent } from './api-gateway-event.js';
 import { importHandler } from './handler-throughput.js';
 import { median } from './stats.js';
 
@@ -43,51 +43,18 @@ export const measureHandlerLatency = async (
     }
     return median(samples);
   };
-  const post = (body: string, headers: Record<string, string> = {}) => {
-    const event = httpApiEvent({ method: 'POST', path: '/tasks', routeKey: 'POST /tasks', body });
-    return { ...event, headers: { ...event.headers, ...headers } };
-  };
-  const byId = (method: string, routeKey: string, index: number, body?: string) => {
-    const taskId = ids[index] ?? '';
-    return httpApiEvent({
-      method,
-      path: `/tasks/${taskId}`,
-      routeKey,
-      pathParameters: { taskId },
-      ...(body === undefined ? {} : { body }),
-    });
-  };
+  const byId = (index: number) => ids[index] ?? '';
   return {
-    create: await time(() => post('{"title":"Latency"}'), create),
+    create: await time(() => createEvent('{"title":"Latency"}'), create),
     'idempotent create': await time(
-      (index) => post('{"title":"Once"}', { 'idempotency-key': `latency-${index}-${Date.now()}` }),
+      (index) =>
+        createEvent('{"title":"Once"}', { 'idempotency-key': `latency-${index}-${Date.now()}` }),
       create,
     ),
-    get: await time((index) => byId('GET', 'GET /tasks/{taskId}', index), get),
-    list: await time(
-      () =>
-        httpApiEvent({
-          method: 'GET',
-          path: '/tasks',
-          routeKey: 'GET /tasks',
-          rawQueryString: 'limit=20',
-        }),
-      list,
-    ),
-    'list by status': await time(
-      () =>
-        httpApiEvent({
-          method: 'GET',
-          path: '/tasks',
-          routeKey: 'GET /tasks',
-          rawQueryString: 'limit=20&status=TODO',
-        }),
-      list,
-    ),
-    update: await time(
-      (index) => byId('PATCH', 'PATCH /tasks/{taskId}', index, '{"status":"DONE"}'),
-      update,
-    ),
-    delete: await time((index) => byId('DELETE', 'DELETE /tasks/{taskId}', index), remove),
+    get: await time((index) => taskEvent('GET', byId(index)), get),
+    list: await time(() => listEvent('limit=20'), list),
+    'list by status': await time(() => listEvent('limit=20&status=TODO'), list),
+    update: await time((index) => taskEvent('PATCH', byId(index), '{"status":"DONE"}'), update),
+    delete: await time((index) => taskEvent('DELETE', byId(index)), remove),
   };
 };

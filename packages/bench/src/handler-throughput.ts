@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { httpApiEvent, lambdaContext } from './api-gateway-event.js';
+import { createEvent, lambdaContext, listEvent, taskEvent } from './api-gateway-event.js';
 
 interface Result {
   readonly statusCode: number;
@@ -62,42 +62,16 @@ export const measureHandlerThroughput = async (
   const create = await importHandler(functionsDir, 'create-task', env, 'throughput');
   const get = await importHandler(functionsDir, 'get-task', env, 'throughput');
   const list = await importHandler(functionsDir, 'list-tasks', env, 'throughput');
-  const createEvent = () =>
-    httpApiEvent({
-      method: 'POST',
-      path: '/tasks',
-      routeKey: 'POST /tasks',
-      body: '{"title":"Benchmark task"}',
-    });
-  const seed = await create(createEvent(), lambdaContext);
-  for (let index = 0; index < 30; index++) await create(createEvent(), lambdaContext);
+  const benchmarkTask = () => createEvent('{"title":"Benchmark task"}');
+  const seed = await create(benchmarkTask(), lambdaContext);
+  for (let index = 0; index < 30; index++) await create(benchmarkTask(), lambdaContext);
   const taskId: unknown = JSON.parse(seed.body ?? '{}').taskId;
   if (typeof taskId !== 'string') throw new Error(`create answered ${seed.statusCode}`);
 
   const cases: [string, Handler, () => APIGatewayProxyEventV2][] = [
-    ['create (POST /tasks)', create, createEvent],
-    [
-      'get (GET /tasks/{taskId})',
-      get,
-      () =>
-        httpApiEvent({
-          method: 'GET',
-          path: `/tasks/${taskId}`,
-          routeKey: 'GET /tasks/{taskId}',
-          pathParameters: { taskId },
-        }),
-    ],
-    [
-      'list (GET /tasks?limit=20)',
-      list,
-      () =>
-        httpApiEvent({
-          method: 'GET',
-          path: '/tasks',
-          routeKey: 'GET /tasks',
-          rawQueryString: 'limit=20',
-        }),
-    ],
+    ['create (POST /tasks)', create, benchmarkTask],
+    ['get (GET /tasks/{taskId})', get, () => taskEvent('GET', taskId)],
+    ['list (GET /tasks?limit=20)', list, () => listEvent('limit=20')],
   ];
   const rows: ThroughputRow[] = [];
   for (const [operation, handler, event] of cases) {
