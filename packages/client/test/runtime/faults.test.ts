@@ -83,12 +83,18 @@ describe.each(STORES)('@tasks/client under faults, $name', (store) => {
       requests++;
       return new Response('{"code":"storage_unavailable"}', {
         status: 503,
-        headers: { 'retry-after': '5' },
+        headers: { 'retry-after': '3600' },
       });
     };
+    // An hour's wait, allowed: only the abort can end the call within the test's timeout.
     const client = api.as(`owner-${randomUUID()}`, {
       fetch: alwaysUnavailable,
-      retry: { onRetry: () => controller.abort() },
+      retry: {
+        maxDelayMs: 3_600_000,
+        totalMs: 7_200_000,
+        // Aborts once the wait has begun (the timer fires after the client's own is set).
+        onRetry: () => setTimeout(() => controller.abort(), 0),
+      },
     });
     await expect(client.list({ signal: controller.signal })).rejects.toMatchObject({
       name: 'AbortError',

@@ -28,12 +28,22 @@ describe('a signal cancels any call', () => {
     const client = createTasksClient({
       baseUrl: 'http://x',
       fetch: fake.fetch,
-      retry: { maxDelayMs: 30_000, totalMs: 60_000, onRetry: () => controller.abort() },
+      retry: {
+        maxDelayMs: 30_000,
+        totalMs: 60_000,
+        onRetry: () => setTimeout(() => controller.abort(), 100),
+      },
     });
-    const failure = await client
+    let settled = false;
+    const failure = client
       .get(TASK.taskId, { signal: controller.signal })
-      .catch((error: unknown) => error);
-    expect(failure).toMatchObject({ name: 'AbortError' });
+      .catch((error: unknown) => error)
+      .finally(() => {
+        settled = true;
+      });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(settled).toBe(true);
+    expect(await failure).toMatchObject({ name: 'AbortError' });
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fake.requests).toHaveLength(1);
   });
