@@ -12,6 +12,11 @@ export interface TasksClientOptions {
   /** Default: the platform's `fetch`, looked up at each request. */
   readonly fetch?: typeof fetch;
   readonly retry?: RetryOptions;
+  /**
+   * How long one try waits for its answer before it counts as lost (and is retried when
+   * safe); default 30,000 ms, API Gateway's longest integration timeout.
+   */
+  readonly timeoutMs?: number;
   /** The key of a create given none; default `crypto.randomUUID()`. */
   readonly idempotencyKey?: () => string;
 }
@@ -101,6 +106,7 @@ export const createTasksClient = (options: TasksClientOptions): TasksClient => {
     token: options.token,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     retry: retryPolicy(options.retry),
+    timeoutMs: options.timeoutMs ?? 30_000,
   });
   const newKey = options.idempotencyKey ?? (() => crypto.randomUUID());
 

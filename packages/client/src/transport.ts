@@ -13,6 +13,8 @@ export interface TransportOptions {
   readonly token: TokenSource | undefined;
   readonly fetch: typeof fetch;
   readonly retry: RetryPolicy;
+  /** How long one try may wait for its answer before it counts as lost. */
+  readonly timeoutMs: number;
 }
 
 export interface Call {
@@ -57,8 +59,15 @@ export const makeTransport = (options: TransportOptions): Send => {
 
   const tryOnce = async (call: Call, url: string): Promise<Answer> => {
     const token = typeof options.token === 'function' ? await options.token() : options.token;
+    call.signal?.throwIfAborted();
     const headers: Record<string, string> = { ...call.headers };
     if (token) headers['authorization'] = `Bearer ${token}`;
+    // One signal for the try: the caller's abort (its reason kept, so that fetch rejects
+    // as the platform does) or the try's timeout, whichever comes first.
+    const controller = new AbortController();
+    const abort = () => controller.abort(call.signal?.reason);
+    call.signal?.addEventListener('abort', abort, { once: true });
+    const timer = setTimeout(() => controller.abort(), options.timeoutMs);
     let response: Response;
     let text: string;
     try {
@@ -66,12 +75,18 @@ export const makeTransport = (options: TransportOptions): Send => {
         method: call.method,
         headers,
         ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-        ...(call.signal === undefined ? {} : { signal: call.signal }),
+        signal: controller.signal,
       });
       text = await response.text();
     } catch (error) {
       if (call.signal?.aborted) throw error;
-      throw new TasksNetworkError(`${call.method} ${url} got no answer`, { cause: error });
+      const why = controller.signal.aborted
+        ? `no answer within ${options.timeoutMs} ms`
+        : 'no answer';
+      throw new TasksNetworkError(`${call.method} ${url}: ${why}`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', abort);
     }
     const body = readBody(response.status, text);
     if (response.ok) return { status: response.status, headers: response.headers, body };
