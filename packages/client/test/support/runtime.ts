@@ -5,6 +5,14 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { createTasksClient, type TasksClient, type TasksClientOptions } from '../../src/index.js';
 import { type AuthRuntime, startAuthRuntime } from './start-auth-runtime.js';
 
+// Never undefined under vitest.config.ts; elsewhere the runtime would start a DynamoDB
+// Local of its own that a hook timeout could leave running.
+const providedEndpoint = (): string => {
+  const endpoint: string | undefined = inject('dynamodbEndpoint');
+  if (endpoint === undefined) throw new Error('no DynamoDB Local: run with vitest.config.ts');
+  return endpoint;
+};
+
 /** A store of SPEC §7 and how to start a local runtime on it, with authentication on. */
 export interface StoreUnderTest {
   readonly name: string;
@@ -21,7 +29,7 @@ export const STORES: readonly StoreUnderTest[] = [
     name: 'on DynamoDB Local',
     options: () => ({
       store: 'dynamodb',
-      dynamoDbEndpoint: inject('dynamodbEndpoint'),
+      dynamoDbEndpoint: providedEndpoint(),
       tableName: `tasks-client-${randomUUID()}`,
     }),
   },
