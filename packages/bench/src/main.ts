@@ -16,6 +16,7 @@ import {
   capacityUnchanged,
   measureCapacity,
 } from './capacity.js';
+import { clientSizeRow } from './client-size.js';
 import { measureHandlerLatency } from './handler-latency.js';
 import { measureHandlerThroughput } from './handler-throughput.js';
 import { measureImportTimes } from './import-cost.js';
@@ -58,6 +59,7 @@ for (const [index, bundle] of bundles.entries()) {
   );
 }
 await rm(scratch, { recursive: true, force: true });
+rows.push(await clientSizeRow());
 
 // (b) Handler throughput in process.
 progress('handler throughput');

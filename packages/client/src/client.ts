@@ -1,0 +1,166 @@
+import { TasksApiError } from './errors.js';
+import { type RetryOptions, retryPolicy } from './retry.js';
+import { type Answer, makeTransport, type TokenSource } from './transport.js';
+import type { CreateTaskInput, Task, TaskPage, TaskPatch, TaskStatus } from './types.js';
+
+/** Options of {@link createTasksClient}; only `baseUrl` is required. */
+export interface TasksClientOptions {
+  /** The API's root, stage path included when there is one: `https://…/dev`. */
+  readonly baseUrl: string | URL;
+  /** Sent as `Authorization: Bearer …`; a function is asked before every request. */
+  readonly token?: TokenSource | undefined;
+  /** Default: the platform's `fetch`, looked up at each request. */
+  readonly fetch?: typeof fetch;
+  readonly retry?: RetryOptions;
+  /**
+   * How long one try waits for its answer before it counts as lost (and is retried when
+   * safe); default 30,000 ms, API Gateway's longest integration timeout.
+   */
+  readonly timeoutMs?: number;
+  /** The key of a create given none; default `crypto.randomUUID()`. */
+  readonly idempotencyKey?: () => string;
+}
+
+/** Every call takes a signal: aborting it cancels the call, a wait between retries included. */
+export interface CallOptions {
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface CreateOptions extends CallOptions {
+  /** Default: a fresh UUID, sent again on this call's own retries. */
+  readonly idempotencyKey?: string;
+}
+
+export interface ListOptions extends CallOptions {
+  /** 1 to 100; the server's default is 20. */
+  readonly limit?: number;
+  readonly status?: TaskStatus | undefined;
+  /** The `nextKey` of the previous page. */
+  readonly lastKey?: string | undefined;
+}
+
+export interface ListAllOptions extends CallOptions {
+  readonly status?: TaskStatus;
+  /** Tasks per request; default 100, the most the API gives. */
+  readonly pageSize?: number;
+}
+
+export interface WriteOptions extends CallOptions {
+  /** The version the write expects; default: that of the task passed, none for an id. */
+  readonly ifMatch?: number;
+}
+
+/** A task, or its id. Passing the task makes a write conditional on its version. */
+export type TaskRef = string | Pick<Task, 'taskId' | 'version'>;
+
+/** The API's operations (SPEC §4, §11). */
+export interface TasksClient {
+  create(input: CreateTaskInput, options?: CreateOptions): Promise<Task>;
+  get(taskId: string, options?: CallOptions): Promise<Task>;
+  list(options?: ListOptions): Promise<TaskPage>;
+  /** Every task of the caller, newest first, each once, page after page. */
+  listAll(options?: ListAllOptions): AsyncGenerator<Task, void, undefined>;
+  update(task: TaskRef, patch: TaskPatch, options?: WriteOptions): Promise<Task>;
+  delete(task: TaskRef, options?: WriteOptions): Promise<void>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+// The server's answers are trusted for their fields' rules; only their shape is checked,
+// so that a proxy's page in place of the API's answer is an error, not a task.
+const isTask = (value: unknown): value is Task =>
+  isRecord(value) && typeof value['taskId'] === 'string' && Number.isInteger(value['version']);
+
+const taskOf = (answer: Answer, value: unknown = answer.body): Task => {
+  if (isTask(value)) return value;
+  throw new TasksApiError(answer.status, { detail: 'The answer is not a task' });
+};
+
+const pageOf = (answer: Answer): TaskPage => {
+  const { body } = answer;
+  if (!isRecord(body) || !Array.isArray(body['items']))
+    throw new TasksApiError(answer.status, { detail: 'The answer is not a page of tasks' });
+  const items = body['items'].map((item: unknown) => taskOf(answer, item));
+  const nextKey = body['nextKey'];
+  return typeof nextKey === 'string' ? { items, nextKey } : { items };
+};
+
+const taskPath = (task: TaskRef) =>
+  `/tasks/${encodeURIComponent(typeof task === 'string' ? task : task.taskId)}`;
+
+const conditionOf = (task: TaskRef, options: WriteOptions): Record<string, string> => {
+  const version = options.ifMatch ?? (typeof task === 'string' ? undefined : task.version);
+  return version === undefined ? {} : { 'if-match': `"${version}"` };
+};
+
+/**
+ * A client of the Tasks API at `baseUrl`. Creates carry an idempotency key (a fresh one
+ * unless given) so that their retries never create twice; reads, keyed creates,
+ * conditional writes and deletes are retried after 503, 429 and lost answers (see
+ * `RetryOptions`); every failure is a `TasksApiError` or a `TasksNetworkError`.
+ */
+export const createTasksClient = (options: TasksClientOptions): TasksClient => {
+  const send = makeTransport({
+    baseUrl: String(options.baseUrl),
+    token: options.token,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    retry: retryPolicy(options.retry),
+    timeoutMs: options.timeoutMs ?? 30_000,
+  });
+  const newKey = options.idempotencyKey ?? (() => crypto.randomUUID());
+
+  const list = async ({ signal, ...query }: ListOptions = {}): Promise<TaskPage> => {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query))
+      if (value !== undefined) search.set(name, String(value));
+    const suffix = String(search) === '' ? '' : `?${search}`;
+    return pageOf(await send({ method: 'GET', path: `/tasks${suffix}`, signal }));
+  };
+
+  return {
+    create: async (input, { idempotencyKey = newKey(), signal } = {}) => {
+      const answer = await send({
+        method: 'POST',
+        path: '/tasks',
+        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+        body: input,
+        signal,
+      });
+      return taskOf(answer, isRecord(answer.body) ? answer.body['task'] : undefined);
+    },
+    get: async (taskId, { signal } = {}) =>
+      taskOf(await send({ method: 'GET', path: taskPath(taskId), signal })),
+    list,
+    listAll: async function* ({ status, pageSize = 100, signal } = {}) {
+      let lastKey: string | undefined;
+      do {
+        const page = await list({ status, limit: pageSize, lastKey, signal });
+        yield* page.items;
+        lastKey = page.nextKey;
+      } while (lastKey !== undefined);
+    },
+    update: async (task, patch, writeOptions = {}) =>
+      taskOf(
+        await send({
+          method: 'PATCH',
+          path: taskPath(task),
+          headers: {
+            'content-type': 'application/merge-patch+json',
+            ...conditionOf(task, writeOptions),
+          },
+          body: patch,
+          signal: writeOptions.signal,
+        }),
+      ),
+    delete: async (task, writeOptions = {}) => {
+      await send({
+        method: 'DELETE',
+        path: taskPath(task),
+        headers: conditionOf(task, writeOptions),
+        signal: writeOptions.signal,
+        doneAfterLostAnswer: [404],
+      });
+    },
+  };
+};

@@ -1,0 +1,30 @@
+/**
+ * The shapes the API sends and accepts, inferred from the domain's zod schemas: one
+ * source, not a second copy (SPEC §11). Type-only imports: the compiled client imports
+ * neither `@tasks/domain` nor zod, so a bundle of it carries none of their code.
+ */
+import type {
+  CreateTaskInputSchema,
+  TaskPatchSchema,
+  TaskSchema,
+  TaskStatusSchema,
+} from '@tasks/domain';
+import type * as z from 'zod/mini';
+
+/** A task as the API answers it (SPEC §3). */
+export type Task = z.infer<typeof TaskSchema>;
+
+/** `TODO`, `IN_PROGRESS` or `DONE`. */
+export type TaskStatus = z.infer<typeof TaskStatusSchema>;
+
+/** The body of a create: `title`, optional `description` and `status`. */
+export type CreateTaskInput = z.input<typeof CreateTaskInputSchema>;
+
+/** A JSON merge patch of `title`, `description`, `status`; `description: null` removes it. */
+export type TaskPatch = z.input<typeof TaskPatchSchema>;
+
+/** One page of `GET /tasks`: newest first; `nextKey` exactly when more items follow. */
+export interface TaskPage {
+  readonly items: Task[];
+  readonly nextKey?: string;
+}

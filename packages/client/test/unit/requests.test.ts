@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { createTasksClient, isUnexpectedResponse, TasksNetworkError } from '../../src/index.js';
+import {
+  aTask,
+  created,
+  fakeFetch,
+  json,
+  networkFailure,
+  problem,
+  type Scripted,
+} from '../support/fake-fetch.js';
+
+const TASK = aTask({ version: 3 });
+const BASE = 'https://api.example.com/dev';
+
+const clientOn = (...script: Scripted[]) => {
+  const fake = fakeFetch(...script);
+  return { client: createTasksClient({ baseUrl: `${BASE}/`, fetch: fake.fetch }), ...fake };
+};
+
+describe('the requests each operation sends', () => {
+  it('creates with POST /tasks, a JSON body and an idempotency key; answers the task', async () => {
+    const { client, requests } = clientOn(created(TASK));
+    await expect(client.create({ title: 'Write the client', status: 'TODO' })).resolves.toEqual(
+      TASK,
+    );
+    const [request] = requests;
+    expect(request).toMatchObject({ method: 'POST', url: `${BASE}/tasks` });
+    expect(request?.headers.get('content-type')).toBe('application/json');
+    expect(JSON.parse(request?.body ?? '')).toEqual({ title: 'Write the client', status: 'TODO' });
+  });
+
+  it('reads one task by its id, escaped into the path', async () => {
+    const { client, requests } = clientOn(json(200, TASK));
+    await expect(client.get('a/b?c')).resolves.toEqual(TASK);
+    expect(requests[0]?.url).toBe(`${BASE}/tasks/a%2Fb%3Fc`);
+  });
+
+  it('lists with the given query only', async () => {
+    const { client, requests } = clientOn(json(200, { items: [TASK], nextKey: 'k2' }));
+    await expect(client.list({ limit: 5, status: 'DONE', lastKey: 'k 1' })).resolves.toEqual({
+      items: [TASK],
+      nextKey: 'k2',
+    });
+    await client.list();
+    expect(requests.map((request) => request.url)).toEqual([
+      `${BASE}/tasks?limit=5&status=DONE&lastKey=k+1`,
+      `${BASE}/tasks`,
+    ]);
+  });
+
+  it('walks every page, passing each nextKey on, until a page has none', async () => {
+    const pages = [
+      json(200, { items: [aTask({ taskId: 'c' }), aTask({ taskId: 'b' })], nextKey: 'b' }),
+      json(200, { items: [aTask({ taskId: 'a' })] }),
+    ];
+    const { client, requests } = clientOn(...pages);
+    const ids: string[] = [];
+    for await (const task of client.listAll({ status: 'TODO', pageSize: 2 })) ids.push(task.taskId);
+    expect(ids).toEqual(['c', 'b', 'a']);
+    expect(requests.map((request) => request.url)).toEqual([
+      `${BASE}/tasks?status=TODO&limit=2`,
+      `${BASE}/tasks?status=TODO&limit=2&lastKey=b`,
+    ]);
+  });
+
+  it('patches as a merge patch, conditional on the version of the task passed', async () => {
+    const { client, requests } = clientOn(json(200, aTask({ version: 4 })));
+    await client.update(TASK, { description: null, status: 'DONE' });
+    const [request] = requests;
+    expect(request?.method).toBe('PATCH');
+    expect(request?.headers.get('content-type')).toBe('application/merge-patch+json');
+    expect(request?.headers.get('if-match')).toBe('"3"');
+    expect(JSON.parse(request?.body ?? '')).toEqual({ description: null, status: 'DONE' });
+  });
+
+  it('sends If-Match for an id only when asked, and an explicit ifMatch wins', async () => {
+    const { client, requests } = clientOn(
+      json(200, TASK),
+      json(200, TASK),
+      new Response(null, { status: 204 }),
+    );
+    await client.update(TASK.taskId, { title: 'x' });
+    await client.update(TASK, { title: 'x' }, { ifMatch: 7 });
+    await client.delete(TASK.taskId, { ifMatch: 2 });
+    expect(requests.map((request) => request.headers.get('if-match'))).toEqual([
+      null,
+      '"7"',
+      '"2"',
+    ]);
+  });
+
+  it('deletes conditionally on the version of the task passed', async () => {
+    const { client, requests } = clientOn(new Response(null, { status: 204 }));
+    await expect(client.delete(TASK)).resolves.toBeUndefined();
+    expect(requests[0]).toMatchObject({ method: 'DELETE', url: `${BASE}/tasks/${TASK.taskId}` });
+    expect(requests[0]?.headers.get('if-match')).toBe('"3"');
+  });
+});
+
+describe('tokens', () => {
+  it('sends a string token as a bearer token', async () => {
+    const fake = fakeFetch(json(200, TASK));
+    const client = createTasksClient({ baseUrl: BASE, fetch: fake.fetch, token: 'abc' });
+    await client.get(TASK.taskId);
+    expect(fake.requests[0]?.headers.get('authorization')).toBe('Bearer abc');
+  });
+
+  it('asks a token provider before every request, retries included', async () => {
+    const fake = fakeFetch(networkFailure(), json(200, TASK));
+    let issued = 0;
+    const client = createTasksClient({
+      baseUrl: BASE,
+      fetch: fake.fetch,
+      token: async () => `t${++issued}`,
+      retry: { maxDelayMs: 0 },
+    });
+    await client.get(TASK.taskId);
+    expect(fake.requests.map((request) => request.headers.get('authorization'))).toEqual([
+      'Bearer t1',
+      'Bearer t2',
+    ]);
+  });
+
+  it('sends no Authorization header without a token', async () => {
+    const fake = fakeFetch(json(200, TASK));
+    const client = createTasksClient({ baseUrl: BASE, fetch: fake.fetch, token: () => undefined });
+    await client.get(TASK.taskId);
+    expect(fake.requests[0]?.headers.has('authorization')).toBe(false);
+  });
+});
+
+describe('answers that are not the API', () => {
+  it.each([
+    ['a success that is not JSON', new Response('<html>', { status: 200 })],
+    ['a JSON success that is not a task', json(200, { hello: 'world' })],
+  ])('rejects %s as unexpected_response', async (_, response) => {
+    const { client } = clientOn(response);
+    const failure = await client.get(TASK.taskId).catch((error: unknown) => error);
+    expect(isUnexpectedResponse(failure)).toBe(true);
+  });
+
+  it('rejects a page that is not a page as unexpected_response', async () => {
+    const { client } = clientOn(json(200, { items: 'none' }));
+    const failure = await client.list().catch((error: unknown) => error);
+    expect(isUnexpectedResponse(failure)).toBe(true);
+  });
+
+  it('keeps the failure of a request that got no answer as the cause', async () => {
+    const cause = networkFailure();
+    const { client } = clientOn(cause);
+    const failure = await client
+      .update(TASK.taskId, { title: 'x' })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TasksNetworkError);
+    expect(failure).toMatchObject({ code: 'network_error', cause });
+  });
+
+  it('never turns a failure of the token provider into a network error', async () => {
+    const fake = fakeFetch(problem(500, 'internal_error'));
+    const refused = new Error('signed out');
+    const client = createTasksClient({
+      baseUrl: BASE,
+      fetch: fake.fetch,
+      token: () => Promise.reject(refused),
+    });
+    await expect(client.get(TASK.taskId)).rejects.toBe(refused);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
