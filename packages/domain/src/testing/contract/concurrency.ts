@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import { IdempotencyKeyInFlightError, VersionConflictError } from '../../errors.js';
 import { IDEMPOTENCY_KEY_LIFETIME_MS } from '../../idempotency.js';
+import type { Task } from '../../task.js';
+import type { IdempotencyRecord } from '../../task-repository.js';
 import { anOwner, aTask } from '../builders.js';
 import type { CurrentRepository } from './subject.js';
 
@@ -44,33 +46,42 @@ export const concurrencyContract = (repository: CurrentRepository, parallel: num
     });
   });
 
-  it(`${parallel} concurrent creates under one idempotency key store exactly one task`, async () => {
+  it(`${parallel} concurrent creates under one idempotency key store exactly one task, and every replay hands back its record`, async () => {
     const owner = anOwner();
     const createdAt = new Date('2026-03-01T10:00:00.000Z');
-    const expiresAt = new Date(createdAt.getTime() + IDEMPOTENCY_KEY_LIFETIME_MS).toISOString();
+    const recordOf = (task: Task, at: Date = createdAt): IdempotencyRecord => ({
+      key: 'same',
+      fingerprint: 'f',
+      task,
+      createdAt: at.toISOString(),
+      expiresAt: new Date(createdAt.getTime() + IDEMPOTENCY_KEY_LIFETIME_MS).toISOString(),
+    });
+    const records = Array.from({ length: parallel }, () => recordOf(aTask()));
     const results = await Promise.allSettled(
-      Array.from({ length: parallel }, () => {
-        const task = aTask();
-        return repository().create(owner, task, {
-          idempotency: {
-            key: 'same',
-            fingerprint: 'f',
-            task,
-            createdAt: createdAt.toISOString(),
-            expiresAt,
-          },
-        });
-      }),
+      records.map((record) => repository().create(owner, record.task, { idempotency: record })),
     );
-    const created = results.filter(
-      (result) => result.status === 'fulfilled' && result.value.kind === 'created',
-    );
-    expect(created).toHaveLength(1);
+    const winners = records.filter((_, index) => {
+      const result = results[index];
+      return result?.status === 'fulfilled' && result.value.kind === 'created';
+    });
+    expect(winners).toHaveLength(1);
+    const [winner] = winners;
     for (const result of results) {
-      if (result.status === 'rejected')
+      if (result.status === 'rejected') {
         expect(result.reason).toBeInstanceOf(IdempotencyKeyInFlightError);
+      } else if (result.value.kind === 'idempotency_record_exists') {
+        // A replay answers with the winner's task, never its own or another loser's.
+        expect(result.value.record).toEqual(winner);
+      }
     }
     const page = await repository().list(owner, { limit: parallel + 1 });
-    expect(page.items).toHaveLength(1);
+    expect(page.items).toEqual([winner?.task]);
+    // Some racers may all have been told "in flight": a create after the race replays too.
+    const late = aTask();
+    await expect(
+      repository().create(owner, late, {
+        idempotency: recordOf(late, new Date(createdAt.getTime() + 1)),
+      }),
+    ).resolves.toEqual({ kind: 'idempotency_record_exists', record: winner });
   });
 };
