@@ -1,3 +1,6 @@
+import { expect } from 'vitest';
+import { type Exchange, exchangeChecker } from './openapi-exchanges.js';
+
 /** A response read whole: status, headers, text, and the JSON body when there is one. */
 export interface Reply {
   readonly status: number;
@@ -28,8 +31,11 @@ export interface Api {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** An API client for the server at `baseUrl()` (read at each request: it is set in a hook). */
-export const apiAt = (baseUrl: () => string): Api => {
+/**
+ * An API client for the server at `baseUrl()` (read at each request: it is set in a hook).
+ * `onExchange` sees every request and its response before the caller does.
+ */
+export const apiAt = (baseUrl: () => string, onExchange?: (exchange: Exchange) => void): Api => {
   const request = async (method: string, path: string, options: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     let body: string | Uint8Array | undefined = options.body;
@@ -43,6 +49,16 @@ export const apiAt = (baseUrl: () => string): Api => {
       ...(body === undefined ? {} : { body }),
     });
     const text = await response.text();
+    onExchange?.({
+      method,
+      path: path.split('?')[0] ?? path,
+      requestHeaders: Object.fromEntries(
+        Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+      ),
+      status: response.status,
+      headers: response.headers,
+      text,
+    });
     const isJson = /json/.test(response.headers.get('content-type') ?? '');
     return {
       status: response.status,
@@ -80,4 +96,18 @@ export const itemsOf = (reply: Reply): unknown[] => {
   const items = field(reply.json, 'items');
   if (!Array.isArray(items)) throw new Error(`no items in ${reply.status} ${reply.text}`);
   return items;
+};
+
+/**
+ * What the contract suites send and get checked against openapi.json as it happens: an
+ * answer the document does not describe (status, Content-Type, body, headers) fails the
+ * test that got it (issue 11: the document must say what the API sends). The local
+ * issuer's own paths (`/.well-known/…`) are the runtime's, not the API's.
+ */
+export const documentedExchange = (): ((exchange: Exchange) => void) => {
+  const check = exchangeChecker();
+  return (exchange) => {
+    if (exchange.path.startsWith('/.well-known/')) return;
+    expect(check(exchange), 'the response is not as openapi.json says').toEqual([]);
+  };
 };
