@@ -16,7 +16,7 @@ import {
   refsIn,
   resolveRef,
   schemaCompiler,
-} from './support/openapi-checks.js';
+} from '../../src/openapi/testing/index.js';
 
 const OPENAPI_JSON = fileURLToPath(new URL('../../openapi.json', import.meta.url));
 const REGENERATE = 'npm run openapi -w @tasks/adapter-lambda';

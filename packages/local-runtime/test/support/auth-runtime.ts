@@ -9,7 +9,8 @@ import {
 } from '@tasks/local-issuer';
 import { afterAll, beforeAll } from 'vitest';
 import { issuerKeyDir, type LocalRuntime, type LocalRuntimeOptions } from '../../src/index.js';
-import { type Api, apiAt, documentedExchange, type RequestOptions } from './api.js';
+import { type Api, apiAt, type RequestOptions } from './api.js';
+import { documentedExchange } from './openapi-exchanges.js';
 import type { StoreUnderTest } from './stores.js';
 
 /** A running runtime with `TASKS_AUTH=jwt` and the local issuer, seen from its tests. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../src/index.js';
-import { type Api, apiAt, documentedExchange } from './api.js';
+import { type Api, apiAt } from './api.js';
+import { documentedExchange } from './openapi-exchanges.js';
 
 /** A store the contract runs against, and how to start a local runtime on it. */
 export interface StoreUnderTest {

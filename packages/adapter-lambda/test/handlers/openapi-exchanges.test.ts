@@ -1,10 +1,11 @@
 /**
- * The checker that every contract suite's answers go through (`documentedExchange`): it
- * must catch each way an answer can differ from openapi.json, or the suites prove nothing
- * about the document.
+ * The checker that the handler's replies (openapi-conformance.test.ts) and the local
+ * runtime's HTTP contract suites go through: it must catch each way an answer can differ
+ * from the document, or those suites prove nothing about it.
  */
 import { describe, expect, it } from 'vitest';
-import { type Exchange, exchangeChecker } from '../support/openapi-exchanges.js';
+import { openApiDocument } from '../../src/openapi/index.js';
+import { type Exchange, exchangeChecker } from '../../src/openapi/testing/index.js';
 
 const TASK_ID = '01890a5d-ac96-774b-bcce-b302099a8057';
 const TASK = {
@@ -25,19 +26,23 @@ const NOT_FOUND = {
 };
 
 const exchange = (
-  overrides: Partial<Omit<Exchange, 'headers'>> & { headers?: Record<string, string> },
-): Exchange => ({
-  method: 'GET',
-  path: `/tasks/${TASK_ID}`,
-  requestHeaders: {},
-  status: 200,
-  text: JSON.stringify(TASK),
-  ...overrides,
-  headers: new Headers(overrides.headers ?? { ...JSON_TYPE, etag: '"1"' }),
-});
+  overrides: Partial<Omit<Exchange, 'header'>> & { headers?: Record<string, string> },
+): Exchange => {
+  const { headers = { ...JSON_TYPE, etag: '"1"' }, ...rest } = overrides;
+  const sent = new Headers(headers);
+  return {
+    method: 'GET',
+    path: `/tasks/${TASK_ID}`,
+    requestHeaders: {},
+    status: 200,
+    text: JSON.stringify(TASK),
+    ...rest,
+    header: (name) => sent.get(name) ?? undefined,
+  };
+};
 
-describe('the check of an exchange against openapi.json', () => {
-  const check = exchangeChecker();
+describe('the check of an exchange against the document', () => {
+  const check = exchangeChecker(openApiDocument());
 
   it('accepts answers as documented: a task, API Gateway 401, an unknown path 404, an OPTIONS', () => {
     expect(check(exchange({}))).toEqual([]);
@@ -104,6 +109,11 @@ describe('the check of an exchange against openapi.json', () => {
         headers: { ...JSON_TYPE, location: `/tasks/${TASK_ID}` },
       }),
       /request Content-Type text\/plain is not documented/,
+    ],
+    [
+      'a header of the API where the response does not list it',
+      exchange({ headers: { ...JSON_TYPE, etag: '"1"', allow: 'GET' } }),
+      /header Allow is sent but not documented here/,
     ],
     [
       'a success on an unknown path',
