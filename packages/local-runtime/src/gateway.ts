@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type IncomingHttpRequest, newRequestId, toApiGatewayEvent } from './api-gateway-event.js';
 import type { LoadedFunction } from './bundles.js';
+import { automaticPreflight, type CorsRequest, isPreflight, withCors } from './gateway-cors.js';
 import { lambdaContext } from './lambda-context.js';
 import {
   fromLambdaResult,
@@ -10,6 +11,7 @@ import {
 } from './lambda-result.js';
 import type { Authorization, RouteAuthorizer } from './route-authorizer.js';
 import { type RouteTable, selectRoute } from './route-table.js';
+import type { CorsConfiguration } from './template-cors.js';
 
 /** What the gateway routes to and how it names itself in events. */
 export interface GatewayOptions {
@@ -18,8 +20,10 @@ export interface GatewayOptions {
   readonly functions: ReadonlyMap<string, LoadedFunction>;
   readonly accountId: string;
   readonly apiId: string;
-  /** The authorizer of every route; none when authentication is off. */
+  /** The API's default authorizer, on every route that does not opt out; none when authentication is off. */
   readonly authorize?: RouteAuthorizer | undefined;
+  /** The API's `CorsConfiguration`; none, no CORS header is added and no preflight answered. */
+  readonly cors?: CorsConfiguration | undefined;
   /** Receives one JSON line per failed invocation, as Lambda logs it. */
   readonly log: (line: string) => void;
 }
@@ -56,8 +60,11 @@ const invoke = (fn: LoadedFunction, ...args: Parameters<LoadedFunction['handler'
  * Lambda context and shapes its result. A function that rejects, times out or returns a
  * malformed result is a 500 `{"message":"Internal Server Error"}`; a request no route
  * takes (and no `$default`) a 404 `{"message":"Not Found"}`, as API Gateway answers.
- * With `authorize`, a request the authorizer refuses gets its answer (401) and invokes
- * nothing; an authorizer that fails (an unreachable JWKS) is a 500, logged. Every
+ * With `authorize`, a request to a route under the authorizer that it refuses gets its
+ * answer (401) and invokes nothing, a CORS preflight included; an authorizer that fails
+ * (an unreachable JWKS) is a 500, logged. With `cors`, a function's answer carries the
+ * configured CORS headers instead of its own, and a preflight that no route takes (no
+ * OPTIONS, ANY or `$default` route fits) is answered 204 by the gateway itself. Every
  * response carries API Gateway's `apigw-requestid` header.
  */
 export const makeGateway = (options: GatewayOptions): Gateway => {
@@ -80,21 +87,29 @@ export const makeGateway = (options: GatewayOptions): Gateway => {
       return { ok: false, response: INTERNAL_SERVER_ERROR };
     }
   };
+  const { cors } = options;
   const respond = async (request: IncomingHttpRequest, requestId: string) => {
     const selection = selectRoute(routes, request.method, request.rawPath);
     const fn = selection && functions.get(selection.route.functionId);
-    if (selection === undefined || fn === undefined) return gatewayMessage(404, 'Not Found');
+    const cross = corsRequestOf(request);
+    if (selection === undefined || fn === undefined) {
+      return cors !== undefined && isPreflight(cross)
+        ? automaticPreflight(cors, cross)
+        : gatewayMessage(404, 'Not Found');
+    }
     const now = new Date();
     const { accountId, apiId } = options;
-    const authorization = await authorized(
-      toApiGatewayEvent(request, { accountId, apiId, selection, requestId, now }),
-    );
+    const shaped = toApiGatewayEvent(request, { accountId, apiId, selection, requestId, now });
+    const authorization = selection.route.authorized
+      ? await authorized(shaped)
+      : { ok: true as const, event: shaped };
     if (!authorization.ok) return authorization.response;
     const { event } = authorization;
     const context = lambdaContext(fn, now.getTime() + fn.timeoutMs);
     try {
       const response = fromLambdaResult(await invoke(fn, event, context));
-      if (response !== undefined) return response;
+      if (response !== undefined)
+        return cors === undefined ? response : withCors(cors, cross, response);
       log(line('malformed Lambda proxy response', fn, context.awsRequestId, requestId, {}));
     } catch (error) {
       log(line('Invoke Error', fn, context.awsRequestId, requestId, errorFields(error)));
@@ -106,6 +121,17 @@ export const makeGateway = (options: GatewayOptions): Gateway => {
     const response = await respond(request, requestId);
     return { ...response, headers: [...response.headers, ['apigw-requestid', requestId]] };
   };
+};
+
+/** The headers CORS reads: lower-case names, the first value of each. */
+const corsRequestOf = (request: IncomingHttpRequest): CorsRequest => {
+  const headers: Record<string, string> = {};
+  for (let index = 0; index + 1 < request.rawHeaders.length; index += 2) {
+    const name = request.rawHeaders[index]?.toLowerCase();
+    const value = request.rawHeaders[index + 1];
+    if (name !== undefined && value !== undefined) headers[name] ??= value;
+  }
+  return { method: request.method, headers };
 };
 
 const line = (

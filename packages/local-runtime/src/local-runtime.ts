@@ -13,7 +13,7 @@ import {
   type LocalRuntimeOptions,
 } from './runtime-options.js';
 import { type Storage, startStorage } from './storage.js';
-import { templateCorsOrigins } from './template-cors.js';
+import { templateCors } from './template-cors.js';
 
 const REGION = 'us-east-1';
 // What sam-template's intrinsics resolve AWS::AccountId to, so that ARNs agree.
@@ -70,7 +70,6 @@ export const startLocalRuntime = async (
       template,
       env: options.env ?? process.env,
     });
-    const cors = options.corsAllowedOrigins ?? templateCorsOrigins(template);
     const loaded = await loadFunctions(configs, {
       region: REGION,
       accountId: ACCOUNT_ID,
@@ -78,7 +77,6 @@ export const startLocalRuntime = async (
         ...storage.environment,
         ...auth.environment,
         LOG_LEVEL: options.logLevel ?? 'info',
-        CORS_ALLOWED_ORIGINS: cors,
       },
     });
     const gateway = makeGateway({
@@ -87,6 +85,8 @@ export const startLocalRuntime = async (
       accountId: ACCOUNT_ID,
       apiId: 'local',
       authorize: auth.authorize,
+      // CORS is API Gateway's part, as deployed: the functions get no CORS_ALLOWED_ORIGINS.
+      cors: templateCors(template, options.corsAllowedOrigins),
       log,
     });
     ready.resolve(auth.serve(gateway));

@@ -7,7 +7,11 @@ export type Authorization =
   | { readonly ok: true; readonly event: APIGatewayProxyEventV2 }
   | { readonly ok: false; readonly response: GatewayResponse };
 
-/** API Gateway's authorizer of every route: runs after route selection, before the function. */
+/**
+ * API Gateway's authorizer of a route: runs after route selection, before the function, on
+ * every request the route takes (a CORS preflight included: it has no token, so an
+ * authorized route refuses it).
+ */
 export type RouteAuthorizer = (event: APIGatewayProxyEventV2) => Promise<Authorization>;
 
 /** Checks an `Authorization` header as API Gateway's JWT authorizer does (`makeJwtAuthorizer`). */
@@ -41,13 +45,8 @@ export const unauthorized = (reason: string | undefined): GatewayResponse => {
   return { ...answer, headers: [...answer.headers, ['www-authenticate', challenge]] };
 };
 
-/** A CORS preflight: API Gateway answers it itself, without asking the authorizer. */
-export const isCorsPreflight = (event: APIGatewayProxyEventV2): boolean =>
-  event.requestContext.http.method === 'OPTIONS' &&
-  event.headers['access-control-request-method'] !== undefined;
-
 /**
- * What a JWT authorizer on every route does (infra/template.yaml's `DefaultAuthorizer`,
+ * What a JWT authorizer on a route does (infra/template.yaml's `DefaultAuthorizer`,
  * identity source `$request.header.Authorization`): a request without a token, or with
  * one `verify` refuses, gets the 401 and never reaches the function; an accepted one is
  * invoked with the token's claims (all strings) and scopes at
@@ -56,7 +55,6 @@ export const isCorsPreflight = (event: APIGatewayProxyEventV2): boolean =>
 export const makeJwtRouteAuthorizer =
   (verify: VerifyToken): RouteAuthorizer =>
   async (event) => {
-    if (isCorsPreflight(event)) return { ok: true, event };
     const header = event.headers['authorization'];
     if (header === undefined || header.trim() === '') {
       return { ok: false, response: unauthorized(undefined) };

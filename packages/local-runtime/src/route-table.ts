@@ -10,6 +10,11 @@ export interface GatewayRoute {
   /** `/tasks/{taskId}`, or `$default`. */
   readonly path: string;
   readonly functionId: string;
+  /**
+   * Whether the API's default authorizer guards the route: every route, unless its event
+   * says `Auth: { Authorizer: NONE }` (the OPTIONS routes that answer preflights).
+   */
+  readonly authorized: boolean;
 }
 
 /** The route a request selected and the path parameters it captured. */
@@ -32,13 +37,13 @@ export const buildRouteTable = (templateRoutes: readonly TemplateRoute[]): Route
   const seen = new Set<string>();
   const routes: GatewayRoute[] = [];
   let defaultRoute: GatewayRoute | undefined;
-  for (const { functionId, method, path } of templateRoutes) {
+  for (const { functionId, method, path, authorizer } of templateRoutes) {
     const routeKey = path === DEFAULT_ROUTE ? DEFAULT_ROUTE : `${method} ${path}`;
     if (seen.has(routeKey)) {
       throw new InvalidTemplateError(`The route ${routeKey} is declared more than once`);
     }
     seen.add(routeKey);
-    const route = { routeKey, method, path, functionId };
+    const route = { routeKey, method, path, functionId, authorized: authorizer !== 'NONE' };
     if (path === DEFAULT_ROUTE) defaultRoute = route;
     else routes.push(route);
   }
@@ -93,7 +98,9 @@ const moreSpecific = (left: readonly number[], right: readonly number[]): boolea
 /**
  * The route API Gateway would select for `method` and `path` (already percent-decoded as
  * in `rawPath`): the most specific route whose method is `method` or `ANY` and whose path
- * fits, else `$default`, else `undefined` (API Gateway then answers 404 itself).
+ * fits, else `$default`, else `undefined` (API Gateway then answers 404 itself). OPTIONS is
+ * a method like any other here: an OPTIONS route takes it, else an ANY route, else
+ * `$default`; only when none does can CorsConfiguration answer a preflight by itself.
  */
 export const selectRoute = (
   table: RouteTable,

@@ -7,6 +7,11 @@ export interface TemplateRoute {
   readonly method: string;
   /** As API Gateway writes it: `/tasks/{taskId}`, or `$default`. */
   readonly path: string;
+  /**
+   * The event's `Auth.Authorizer`, when it names one: `NONE` takes the route out of the
+   * API's `DefaultAuthorizer`. Absent, the route has the default.
+   */
+  readonly authorizer?: string;
 }
 
 /** A function of the template: its code folder and what its policy allows. */
@@ -39,10 +44,17 @@ const routesOf = (functionId: string, events: unknown): TemplateRoute[] =>
   Object.values(isRecord(events) ? events : {}).flatMap((event) => {
     if (!isRecord(event) || event['Type'] !== 'HttpApi' || !isRecord(event['Properties']))
       return [];
-    const { Method, Path } = event['Properties'];
-    return typeof Method === 'string' && typeof Path === 'string'
-      ? [{ functionId, method: Method.toUpperCase(), path: Path }]
-      : [];
+    const { Method, Path, Auth } = event['Properties'];
+    if (typeof Method !== 'string' || typeof Path !== 'string') return [];
+    const authorizer = isRecord(Auth) ? Auth['Authorizer'] : undefined;
+    return [
+      {
+        functionId,
+        method: Method.toUpperCase(),
+        path: Path,
+        ...(typeof authorizer === 'string' ? { authorizer } : {}),
+      },
+    ];
   });
 
 /** Every `AWS::Serverless::Function` of the template, with its routes and allowed actions. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadTemplate, resolveIntrinsics } from '../src/index.js';
+import { loadTemplate, resolveIntrinsics, templateRoutes } from '../src/index.js';
 
 const template = loadTemplate();
 const httpApi = template.Resources['HttpApi']?.Properties ?? {};
@@ -15,11 +15,20 @@ describe('authentication in infra/template.yaml', () => {
     });
   });
 
-  it('lets no route opt out of it', () => {
-    for (const resource of functions) {
-      for (const event of Object.values(resource.Properties?.['Events'] ?? {})) {
-        expect(JSON.stringify(event)).not.toMatch(/"Authorizer":"NONE"/);
-      }
+  // A browser's preflight carries no token (Fetch standard, CORS-preflight request): the
+  // OPTIONS routes that answer it must not sit behind the authorizer, and nothing else may
+  // leave it.
+  it('lets only the OPTIONS routes of the preflights opt out of it', () => {
+    const routes = templateRoutes(template);
+    const open = routes.filter((route) => route.authorizer !== undefined);
+
+    expect(open.map(({ method, path, authorizer }) => `${method} ${path} ${authorizer}`)).toEqual([
+      'OPTIONS /tasks NONE',
+      'OPTIONS /tasks/{taskId} NONE',
+    ]);
+    for (const { path } of open) {
+      const methods = routes.filter((route) => route.path === path).map((route) => route.method);
+      expect(methods, path).toContain('ANY');
     }
   });
 

@@ -12,7 +12,7 @@ describe('templateFunctions', () => {
     });
   });
 
-  it('reads routes of every event and actions of every Allow statement', () => {
+  it('reads routes of every event, with an authorizer they name, and actions of every Allow statement', () => {
     const template = parseTemplate(`
 Resources:
   F:
@@ -27,15 +27,22 @@ Resources:
       Events:
         A: { Type: HttpApi, Properties: { Path: /a, Method: get } }
         B: { Type: Schedule, Properties: { Schedule: rate(1 day) } }
+        C: { Type: HttpApi, Properties: { Path: /a, Method: OPTIONS, Auth: { Authorizer: NONE } } }
 `);
     expect(templateFunctions(template)).toEqual([
       {
         functionId: 'F',
         codeUri: 'f/',
         actions: ['dynamodb:GetItem', 'dynamodb:Query'],
-        routes: [{ functionId: 'F', method: 'GET', path: '/a' }],
+        routes: [
+          { functionId: 'F', method: 'GET', path: '/a' },
+          { functionId: 'F', method: 'OPTIONS', path: '/a', authorizer: 'NONE' },
+        ],
       },
     ]);
-    expect(templateRoutes(template)).toEqual([{ functionId: 'F', method: 'GET', path: '/a' }]);
+    expect(templateRoutes(template)).toEqual([
+      { functionId: 'F', method: 'GET', path: '/a' },
+      { functionId: 'F', method: 'OPTIONS', path: '/a', authorizer: 'NONE' },
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 import { TASK_ROUTES, type TaskUseCaseName } from '../http/routes.js';
+import { BEHIND_THE_AUTHORIZER } from './gateway.js';
 import { OPERATIONS, type OperationSpec } from './operations.js';
+import { otherOperationsOf, unknownPaths } from './other-methods.js';
 import { COMPONENT_HEADERS, componentParameters } from './parameters.js';
-import { responsesOf } from './responses.js';
+import { failureResponses, headersOf } from './responses.js';
 import { componentSchemas, type OpenApiObject, schemaRef } from './schemas.js';
 
 /** The OpenAPI version the document follows; its schemas are JSON Schema 2020-12. */
@@ -10,11 +12,18 @@ export const OPENAPI_VERSION = '3.1.1';
 /** The OpenAPI document of the HTTP API, as `openApiDocument` builds it. */
 export interface OpenApiDocument {
   readonly openapi: string;
-  readonly info: { readonly title: string; readonly version: string; readonly description: string };
+  readonly info: {
+    readonly title: string;
+    readonly version: string;
+    readonly description: string;
+    readonly license: OpenApiObject;
+  };
   readonly servers: readonly OpenApiObject[];
   readonly security: readonly OpenApiObject[];
   readonly tags: readonly OpenApiObject[];
   readonly paths: Readonly<Record<string, OpenApiObject>>;
+  /** What a path not in `paths` gets (see `unknownPaths`). */
+  readonly 'x-unknown-paths': OpenApiObject;
   readonly components: {
     readonly schemas: OpenApiObject;
     readonly parameters: OpenApiObject;
@@ -48,11 +57,27 @@ const operationOf = (useCase: TaskUseCaseName): OpenApiObject => {
             ),
           },
         }),
-    responses: responsesOf(spec),
+    responses: {
+      [String(spec.success.status)]: {
+        description: spec.success.description,
+        ...headersOf(spec.success.headers),
+        ...(spec.success.schema === undefined
+          ? {}
+          : { content: { 'application/json': { schema: schemaRef(spec.success.schema) } } }),
+      },
+      ...failureResponses({
+        problems: spec.problems,
+        gateway: BEHIND_THE_AUTHORIZER,
+        mergePatch: body?.mediaTypes.includes('application/merge-patch+json') === true,
+      }),
+    },
   };
 };
 
-/** Path items: one operation per route of TASK_ROUTES, the path's parameters declared once. */
+/**
+ * Path items: one operation per route of TASK_ROUTES, then OPTIONS and the 405 of every
+ * other method (the fallback function's routes), the path's parameters declared once.
+ */
 const pathsOf = (): Record<string, OpenApiObject> => {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of TASK_ROUTES) {
@@ -65,6 +90,7 @@ const pathsOf = (): Record<string, OpenApiObject> => {
     item[route.method.toLowerCase()] = operationOf(route.useCase);
     paths[route.path] = item;
   }
+  for (const [path, item] of Object.entries(paths)) Object.assign(item, otherOperationsOf(path));
   return paths;
 };
 
@@ -74,8 +100,8 @@ const pathsOf = (): Record<string, OpenApiObject> => {
  * the tables that map error codes to statuses. Nothing in it is written a second time.
  */
 export const openApiDocument = (): OpenApiDocument => {
-  const schemas = componentSchemas();
-  const listQuery = schemas['ListTasksQuery'];
+  // The list query becomes parameters; as a schema of its own nothing would refer to it.
+  const { ListTasksQuery: listQuery, ...schemas } = componentSchemas();
   if (listQuery === undefined) throw new Error('the ListTasksQuery schema is missing');
   return {
     openapi: OPENAPI_VERSION,
@@ -83,7 +109,8 @@ export const openApiDocument = (): OpenApiDocument => {
       title: 'Tasks API',
       version: '1.0.0',
       description:
-        'Task management: each caller (the JWT sub) owns its tasks. Errors are problem details (RFC 9457); any other method on a known path is 405 with Allow, an unknown path 404.',
+        "Task management: each caller (the JWT sub) owns its tasks. The functions' errors are problem details (RFC 9457); API Gateway's own answers (its JWT authorizer's 401, its throttling's 429, its 413 over 10 MB, its 500 when a function fails) are application/json {\"message\": …}. Any other method on a known path is 405 with Allow; an unknown path is 404 (x-unknown-paths).",
+      license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [
       {
@@ -96,6 +123,7 @@ export const openApiDocument = (): OpenApiDocument => {
     security: [{ jwt: [] }],
     tags: [{ name: 'tasks', description: "The caller's tasks." }],
     paths: pathsOf(),
+    'x-unknown-paths': unknownPaths(),
     components: {
       schemas,
       parameters: componentParameters(listQuery),

@@ -26,12 +26,21 @@ export interface OperationSpec {
 /** Possible on every operation: no verified subject, storage down, a defect. */
 const ANY_OPERATION = ['unauthorized', 'storage_unavailable', 'internal_error'] as const;
 
+/**
+ * `curl -d`'s label: a JSON body sent with it is read as JSON (`readJsonBody`, SPEC §4:
+ * the original design's documented call keeps working); a real form is 415.
+ */
+export const CURL_DEFAULT_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+
 /** The operations of SPEC §4, keyed by use case so that a new route fails to compile here. */
 export const OPERATIONS = {
   createTask: {
     summary: 'Create a task',
     parameters: ['Idempotency-Key'],
-    body: { schema: 'CreateTaskInput', mediaTypes: CREATE_MEDIA_TYPES },
+    body: {
+      schema: 'CreateTaskInput',
+      mediaTypes: [...CREATE_MEDIA_TYPES, CURL_DEFAULT_MEDIA_TYPE],
+    },
     success: {
       status: 201,
       description: 'Created; or, for a replayed Idempotency-Key, the first response again.',
@@ -64,7 +73,7 @@ export const OPERATIONS = {
   updateTask: {
     summary: 'Change a task with a JSON merge patch',
     parameters: ['If-Match'],
-    body: { schema: 'TaskPatch', mediaTypes: PATCH_MEDIA_TYPES },
+    body: { schema: 'TaskPatch', mediaTypes: [...PATCH_MEDIA_TYPES, CURL_DEFAULT_MEDIA_TYPE] },
     success: { status: 200, description: 'The changed task.', schema: 'Task', headers: ['ETag'] },
     problems: [
       'malformed_json',

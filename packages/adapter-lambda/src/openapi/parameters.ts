@@ -97,6 +97,7 @@ export const COMPONENT_HEADERS = {
   }),
   'WWW-Authenticate': header('The scheme to authenticate with: Bearer.'),
   'Accept-Patch': header('The media types a PATCH accepts.'),
+  Allow: header('The methods of the path (RFC 9110 §10.2.1), OPTIONS included.'),
 } satisfies Record<string, OpenApiObject>;
 
 /** The name of a response header component. */

@@ -50,6 +50,9 @@ export const ProblemSchema = z.looseObject({
   requestId: z.optional(z.string()),
 });
 
+/** API Gateway's own answers (a refused token, throttling, a failed function): SPEC §4. */
+export const GatewayMessageSchema = z.strictObject({ message: z.string() });
+
 type Registry = z.core.$ZodRegistry<{ id?: string; description?: string }>;
 
 const registryOf = (
@@ -83,6 +86,10 @@ const responses = (): Registry =>
     [TaskCreatedSchema, { id: 'TaskCreated', description: 'The answer to a create.' }],
     [TaskPageSchema, { id: 'TaskPage', description: 'One page of tasks, newest first.' }],
     [ProblemSchema, { id: 'Problem', description: 'Problem details (RFC 9457).' }],
+    [
+      GatewayMessageSchema,
+      { id: 'GatewayMessage', description: "An answer of API Gateway's own, not of a function." },
+    ],
   ]);
 
 /**

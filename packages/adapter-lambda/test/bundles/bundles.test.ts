@@ -76,10 +76,11 @@ const ROUTE_STEPS = {
   deleteTask: [created, on('DELETE', '/tasks/{taskId}', 204)],
 } satisfies Record<TaskUseCaseName, Step[]>;
 
-/** The steps of one template route: its use case's, or what the fallback's ANY routes get. */
+/** The steps of one template route: its use case's, or what the fallback's routes get. */
 const stepsOf = (route: TemplateRoute): Step[] => {
   if (route.path === '$default') return [on('GET', '/unknown', 404)];
   if (route.method === 'ANY') return [on('PUT', route.path, 405)];
+  if (route.method === 'OPTIONS') return [on('OPTIONS', route.path, 204)];
   const match = TASK_ROUTES.find(
     (task) => task.method === route.method && task.path === route.path,
   );

@@ -10,7 +10,12 @@ import { openApiDocument } from '../../src/openapi/index.js';
 import { httpEvent } from '../http/events.js';
 import { failing, JSON_HEADERS, setup } from '../http/harness.js';
 import { conformingTo } from './support/openapi-conformance.js';
-import { MISSING_ID, USE_CASE_SCENARIOS } from './support/route-scenarios.js';
+import {
+  fallbackScenario,
+  MISSING_ID,
+  preflightScenario,
+  USE_CASE_SCENARIOS,
+} from './support/route-scenarios.js';
 
 const document = openApiDocument();
 
@@ -23,6 +28,18 @@ describe('the handler, against the document', () => {
       await scenario({ subject: conformingTo(document, harness.invoke), seed: harness.invoke });
     },
   );
+
+  it.each([
+    ['every other method on /tasks', fallbackScenario('/tasks')],
+    ['every other method on /tasks/{taskId}', fallbackScenario('/tasks/{taskId}')],
+    ['unknown paths', fallbackScenario('$default')],
+    ['OPTIONS /tasks', preflightScenario('/tasks')],
+    ['OPTIONS /tasks/{taskId}', preflightScenario('/tasks/{taskId}')],
+  ])('answers %s as documented', async (_, scenario) => {
+    const harness = setup();
+
+    await scenario({ subject: conformingTo(document, harness.invoke), seed: harness.invoke });
+  });
 
   const post = (body: string, headers: Record<string, string> = JSON_HEADERS) =>
     httpEvent({ method: 'POST', rawPath: '/tasks', body, headers });

@@ -16,12 +16,15 @@ import {
   refsIn,
   resolveRef,
   schemaCompiler,
-} from './support/openapi-checks.js';
+} from '../../src/openapi/testing/index.js';
 
 const OPENAPI_JSON = fileURLToPath(new URL('../../openapi.json', import.meta.url));
 const REGENERATE = 'npm run openapi -w @tasks/adapter-lambda';
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const document = openApiDocument();
+
+const statusesOf = (operation: unknown): string[] => keysOf(member(operation, 'responses'));
+const isSuccess = (status: string): boolean => /^2\d\d$/.test(status);
 
 const operations = () =>
   Object.entries(document.paths).flatMap(([path, item]) =>
@@ -43,14 +46,39 @@ describe('openapi.json', () => {
     );
   });
 
-  it('has one operation per route of infra/template.yaml, and no other', () => {
-    const declared = templateRoutes(loadTemplate())
-      .filter((route) => route.method !== 'ANY' && route.path !== '$default')
+  it('documents every route of infra/template.yaml: each use case, OPTIONS, and the 405 of every other method on their paths', () => {
+    const routes = templateRoutes(loadTemplate());
+    const useCases = routes
+      .filter((route) => !['ANY', 'OPTIONS'].includes(route.method) && route.path !== '$default')
       .map((route) => `${route.method} ${route.path}`);
+    const optionsPaths = routes.filter((route) => route.method === 'OPTIONS').map((r) => r.path);
+    const anyPaths = routes
+      .filter((route) => route.method === 'ANY' && route.path !== '$default')
+      .map((route) => route.path);
 
-    const documented = operations().map(({ path, method }) => `${method.toUpperCase()} ${path}`);
+    const succeeding = operations().filter(
+      ({ method, operation }) => method !== 'options' && statusesOf(operation).some(isSuccess),
+    );
+    const refusing = operations().filter(({ operation }) => !statusesOf(operation).some(isSuccess));
 
-    expect(documented.sort()).toEqual(declared.sort());
+    expect(succeeding.map(({ path, method }) => `${method.toUpperCase()} ${path}`).sort()).toEqual(
+      useCases.sort(),
+    );
+    expect(
+      operations()
+        .filter(({ method }) => method === 'options')
+        .map(({ path }) => path)
+        .sort(),
+    ).toEqual(optionsPaths.sort());
+    expect(new Set(refusing.map(({ path }) => path))).toEqual(new Set(anyPaths));
+    for (const { operation } of refusing) expect(statusesOf(operation)).toContain('405');
+  });
+
+  it('asks for no token on OPTIONS only, as the template leaves only its routes out of the authorizer', () => {
+    for (const { method, operation } of operations()) {
+      expect(member(operation, 'security'), method).toEqual(method === 'options' ? [] : undefined);
+    }
+    expect(document.security).toEqual([{ jwt: [] }]);
   });
 });
 
@@ -68,14 +96,13 @@ describe('the OpenAPI document', () => {
     expect(dangling).toEqual([]);
   });
 
-  it('names each operation once and gives it a success response', () => {
+  it('names each operation once and gives it a success response, or a 405 when it has none', () => {
     const ids = operations().map(({ operation }) => member(operation, 'operationId'));
 
     expect(new Set(ids).size).toBe(ids.length);
     for (const { operation } of operations()) {
-      expect(keysOf(member(operation, 'responses')).some((status) => /^2\d\d$/.test(status))).toBe(
-        true,
-      );
+      const statuses = statusesOf(operation);
+      expect(statuses.some(isSuccess) || statuses.includes('405')).toBe(true);
     }
   });
 
@@ -92,7 +119,7 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('uses JSON, merge patch and problem media types only, with merge patch for PATCH', () => {
+  it('uses JSON, merge patch, problem and curl -d media types only, with merge patch for PATCH', () => {
     const contents = operations().flatMap(({ operation }) => {
       const responses = member(operation, 'responses');
       return [
@@ -104,12 +131,19 @@ describe('the OpenAPI document', () => {
     });
 
     expect(new Set(contents.flatMap(keysOf))).toEqual(
-      new Set(['application/json', 'application/merge-patch+json', 'application/problem+json']),
+      new Set([
+        'application/json',
+        'application/merge-patch+json',
+        'application/problem+json',
+        // curl -d's label, on a body the API reads as JSON (SPEC §4).
+        'application/x-www-form-urlencoded',
+      ]),
     );
     const patch = member(document.paths['/tasks/{taskId}'], 'patch');
     expect(keysOf(member(member(patch, 'requestBody'), 'content'))).toEqual([
       'application/json',
       'application/merge-patch+json',
+      'application/x-www-form-urlencoded',
     ]);
   });
 

@@ -27,10 +27,10 @@ const bundleNameOf = (codeUri: string): string | undefined => CODE_URI.exec(code
 const keyOf = ({ method, path }: { method: string; path: string }): string => `${method} ${path}`;
 
 const isFallbackRoute = ({ method, path }: { method: string; path: string }): boolean =>
-  method === 'ANY' || path === '$default';
+  method === 'ANY' || method === 'OPTIONS' || path === '$default';
 
 describe('the HTTP API routes of infra/template.yaml', () => {
-  it('are the routes of TASK_ROUTES, each once, besides the fallback ANY routes', () => {
+  it('are the routes of TASK_ROUTES, each once, besides the fallback ANY and OPTIONS routes', () => {
     const declared = templateRoutes(template)
       .filter((route) => !isFallbackRoute(route))
       .map(keyOf);
@@ -47,7 +47,20 @@ describe('the HTTP API routes of infra/template.yaml', () => {
       'ANY $default',
       'ANY /tasks',
       'ANY /tasks/{taskId}',
+      'OPTIONS /tasks',
+      'OPTIONS /tasks/{taskId}',
     ]);
+  });
+
+  // A preflight carries no token, and the route that takes it is the one its path and
+  // method select (OPTIONS, else ANY, else $default): each path with routes needs an
+  // OPTIONS route outside the authorizer, or browsers get 401 for every cross-origin call.
+  it('give every path of TASK_ROUTES an OPTIONS route without the authorizer', () => {
+    const preflights = templateRoutes(template).filter((route) => route.method === 'OPTIONS');
+    const paths = [...new Set(TASK_ROUTES.map((route) => route.path))].sort();
+
+    expect(preflights.map((route) => route.path).sort()).toEqual(paths);
+    expect(preflights.every((route) => route.authorizer === 'NONE')).toBe(true);
   });
 
   it('give every function at least one route', () => {

@@ -41,7 +41,7 @@ describe('the tasks-local CLI (node dist/main.js)', () => {
       ),
       'Authentication: off (AUTH_MODE=none): every request acts as the fixed owner "local"',
     ]);
-    expect(banner).toContain('  POST /tasks             CreateTaskFunction');
+    expect(banner).toContain('  POST /tasks              CreateTaskFunction');
     const api = apiAt(() => `http://127.0.0.1:${port}`);
     const created = await api.post('/tasks', { json: { title: 'Finish cloud project' } });
     expect(created.status).toBe(201);

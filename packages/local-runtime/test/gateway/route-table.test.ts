@@ -15,11 +15,24 @@ describe('route selection on the routes of infra/template.yaml', () => {
     ['PATCH', '/tasks/0193', 'PATCH /tasks/{taskId}'],
     ['DELETE', '/tasks/0193', 'DELETE /tasks/{taskId}'],
     ['PUT', '/tasks', 'ANY /tasks'],
-    ['OPTIONS', '/tasks/0193', 'ANY /tasks/{taskId}'],
+    ['OPTIONS', '/tasks', 'OPTIONS /tasks'],
+    ['OPTIONS', '/tasks/0193', 'OPTIONS /tasks/{taskId}'],
+    ['OPTIONS', '/tasks/0193/notes', '$default'],
     ['GET', '/tasks/0193/notes', '$default'],
     ['GET', '/Tasks', '$default'],
   ])('selects %s %s → %s', (method, path, routeKey) => {
     expect(routeKeyOf(method, path)).toBe(routeKey);
+  });
+
+  it('puts every route behind the authorizer but the OPTIONS routes of the preflights', () => {
+    const open = [...table.routes, table.defaultRoute].filter(
+      (route) => route?.authorized === false,
+    );
+
+    expect(open.map((route) => route?.routeKey)).toEqual([
+      'OPTIONS /tasks',
+      'OPTIONS /tasks/{taskId}',
+    ]);
   });
 
   it('captures {taskId} as a path parameter, and none for $default', () => {
@@ -44,6 +57,24 @@ describe('route selection rules', () => {
     expect(functionOf('GET', '/files/a/b')).toBe('Greedy');
     expect(selectRoute(rules, 'GET', '/files/a/b')?.pathParameters).toEqual({ proxy: 'a/b' });
     expect(functionOf('POST', '/files/readme')).toBe('AnyGreedy');
+  });
+
+  it('sends OPTIONS to an OPTIONS route, else to ANY, like any other method', () => {
+    const options = buildRouteTable([
+      { functionId: 'Any', method: 'ANY', path: '/a' },
+      { functionId: 'Preflight', method: 'OPTIONS', path: '/a', authorizer: 'NONE' },
+      { functionId: 'AnyOnly', method: 'ANY', path: '/b' },
+    ]);
+
+    expect(selectRoute(options, 'OPTIONS', '/a')?.route).toMatchObject({
+      functionId: 'Preflight',
+      authorized: false,
+    });
+    expect(selectRoute(options, 'OPTIONS', '/b')?.route).toMatchObject({
+      functionId: 'AnyOnly',
+      authorized: true,
+    });
+    expect(selectRoute(options, 'OPTIONS', '/c')).toBeUndefined();
   });
 
   it('selects nothing without a $default route when no route fits', () => {

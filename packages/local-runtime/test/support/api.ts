@@ -1,3 +1,5 @@
+import type { Exchange } from './openapi-exchanges.js';
+
 /** A response read whole: status, headers, text, and the JSON body when there is one. */
 export interface Reply {
   readonly status: number;
@@ -28,8 +30,11 @@ export interface Api {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** An API client for the server at `baseUrl()` (read at each request: it is set in a hook). */
-export const apiAt = (baseUrl: () => string): Api => {
+/**
+ * An API client for the server at `baseUrl()` (read at each request: it is set in a hook).
+ * `onExchange` sees every request and its response before the caller does.
+ */
+export const apiAt = (baseUrl: () => string, onExchange?: (exchange: Exchange) => void): Api => {
   const request = async (method: string, path: string, options: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     let body: string | Uint8Array | undefined = options.body;
@@ -43,6 +48,16 @@ export const apiAt = (baseUrl: () => string): Api => {
       ...(body === undefined ? {} : { body }),
     });
     const text = await response.text();
+    onExchange?.({
+      method,
+      path: path.split('?')[0] ?? path,
+      requestHeaders: Object.fromEntries(
+        Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+      ),
+      status: response.status,
+      header: (name) => response.headers.get(name) ?? undefined,
+      text,
+    });
     const isJson = /json/.test(response.headers.get('content-type') ?? '');
     return {
       status: response.status,

@@ -10,11 +10,12 @@ import {
 import { afterAll, beforeAll } from 'vitest';
 import { issuerKeyDir, type LocalRuntime, type LocalRuntimeOptions } from '../../src/index.js';
 import { type Api, apiAt, type RequestOptions } from './api.js';
+import { documentedExchange } from './openapi-exchanges.js';
 import type { StoreUnderTest } from './stores.js';
 
 /** A running runtime with `TASKS_AUTH=jwt` and the local issuer, seen from its tests. */
 export interface AuthRuntime {
-  /** A client that sends no token (add an `authorization` header to send one). */
+  /** A client that sends no token (add an `authorization` header to send one); answers checked against openapi.json. */
   readonly api: Api;
   /** A client that sends a fresh token of the local issuer for `sub` with every request. */
   as(sub: string): Api;
@@ -70,7 +71,7 @@ export const useAuthRuntime = (
   };
   const key = () => started(signingKey);
   const token = (request: TokenRequest) => issueToken(key(), request);
-  const api = apiAt(() => started(runtime).url);
+  const api = apiAt(() => started(runtime).url, documentedExchange());
   return {
     api,
     as: (sub) => withAuthorization(api, async () => `Bearer ${await token({ sub })}`),

@@ -4,7 +4,9 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { LambdaHandler, LoadedFunction } from '../../src/bundles.js';
 import { makeGateway } from '../../src/gateway.js';
 import { listen } from '../../src/http-server.js';
+import type { RouteAuthorizer } from '../../src/route-authorizer.js';
 import { buildRouteTable } from '../../src/route-table.js';
+import type { CorsConfiguration } from '../../src/template-cors.js';
 
 /** The routes of the template's shape: specific routes, ANY on the same paths, `$default`. */
 export const TEMPLATE_LIKE_ROUTES: TemplateRoute[] = [
@@ -33,6 +35,8 @@ export const startFakeGateway = async (
     routes?: TemplateRoute[];
     handlers?: Readonly<Record<string, LambdaHandler>>;
     timeoutMs?: number;
+    authorize?: RouteAuthorizer;
+    cors?: CorsConfiguration;
   } = {},
 ) => {
   const routes = options.routes ?? TEMPLATE_LIKE_ROUTES;
@@ -59,6 +63,8 @@ export const startFakeGateway = async (
     functions,
     accountId: '000000000000',
     apiId: 'local',
+    authorize: options.authorize,
+    cors: options.cors,
     log: (line) => logs.push(line),
   });
   const server = await listen({ host: '127.0.0.1', port: 0, handle: gateway });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../src/index.js';
 import { type Api, apiAt } from './api.js';
+import { documentedExchange } from './openapi-exchanges.js';
 
 /** A store the contract runs against, and how to start a local runtime on it. */
 export interface StoreUnderTest {
@@ -38,7 +39,8 @@ export const STORES: readonly StoreUnderTest[] = [
 
 /**
  * Starts a runtime on `store` before the tests of the enclosing `describe` and stops it
- * after them; returns a client of its API.
+ * after them; returns a client of its API, whose every answer is checked against
+ * openapi.json (`documentedExchange`).
  */
 export const useRuntime = (store: StoreUnderTest, options?: LocalRuntimeOptions): Api => {
   let runtime: LocalRuntime | undefined;
@@ -51,5 +53,5 @@ export const useRuntime = (store: StoreUnderTest, options?: LocalRuntimeOptions)
   return apiAt(() => {
     if (runtime === undefined) throw new Error('the runtime did not start');
     return runtime.url;
-  });
+  }, documentedExchange());
 };

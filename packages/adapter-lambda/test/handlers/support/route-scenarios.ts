@@ -129,9 +129,32 @@ export const fallbackScenario =
     }
   };
 
-/** The scenario of one template route: its use case's, or the fallback's for `ANY`. */
+/**
+ * What an OPTIONS route (a browser's preflight, outside the authorizer) gets: 204 with the
+ * path's `Allow`, with or without the preflight's headers, and never a token's owner.
+ */
+export const preflightScenario =
+  (path: string): Scenario =>
+  async ({ subject }) => {
+    const rawPath = path.replaceAll(/\{\w+\}/g, MISSING_ID);
+    const preflight = {
+      origin: 'https://app.example.com',
+      'access-control-request-method': 'PATCH',
+      'access-control-request-headers': 'authorization,content-type',
+    };
+    for (const headers of [{}, preflight]) {
+      const reply = await expectStatus(
+        subject(httpEvent({ method: 'OPTIONS', rawPath, headers, sub: null })),
+        204,
+      );
+      expect(reply.header('Allow')).toContain('OPTIONS');
+    }
+  };
+
+/** The scenario of one template route: its use case's, or the fallback's for ANY and OPTIONS. */
 export const scenarioFor = (route: TemplateRoute): Scenario => {
   if (route.method === 'ANY') return fallbackScenario(route.path);
+  if (route.method === 'OPTIONS') return preflightScenario(route.path);
   const match = TASK_ROUTES.find(
     (task) => task.method === route.method && task.path === route.path,
   );

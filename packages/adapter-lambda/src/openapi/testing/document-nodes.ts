@@ -1,8 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { OpenApiDocument } from '../../../src/openapi/index.js';
 
 /** A JSON value read from the document. */
-type Node = unknown;
+export type Node = unknown;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -57,9 +56,9 @@ const toDefs = (node: Node): Node => {
  * malformed one, is an error: a valid OpenAPI 3.1 schema is valid JSON Schema 2020-12).
  * Formats (`date-time`) are annotations here: the patterns beside them are checked.
  */
-export const schemaCompiler = (document: OpenApiDocument) => {
+export const schemaCompiler = (document: Node) => {
   const ajv = new Ajv2020({ strict: true, validateFormats: false, allErrors: true });
-  const defs = toDefs(document.components.schemas);
+  const defs = toDefs(member(member(document, 'components'), 'schemas'));
   const cache = new Map<string, (value: unknown) => string[]>();
   return (schema: Node): ((value: unknown) => string[]) => {
     const key = JSON.stringify(schema);
