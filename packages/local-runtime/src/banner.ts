@@ -20,9 +20,24 @@ const authLines = (auth: RuntimeAuth): string[] => {
 };
 
 /**
- * What the CLI prints first: where the API is, which store holds the data and where,
- * how requests are authenticated (off and for whom, or by which issuer's tokens), and
- * the routes read from the template.
+ * DynamoDB Local 3.3.1 binds every interface: its Jetty server is built with a port alone,
+ * and it has no host option (`-help`), nor a system property for one. Nothing in front of
+ * it checks a token, so whoever reaches that port reads every owner's tasks: said, since
+ * it cannot be prevented from here.
+ */
+const exposureLines = (storage: LocalRuntime['storage']): string[] => {
+  if (storage.kind !== 'dynamodb-local' || storage.endpoint === undefined) return [];
+  const { port } = new URL(storage.endpoint);
+  return [
+    `  Warning: DynamoDB Local listens on every network interface (port ${port}), not only loopback, and has no option to change that:`,
+    `  anyone who can reach port ${port} of this machine can read and change every owner's tasks. Block it with a firewall on shared networks.`,
+  ];
+};
+
+/**
+ * What the CLI prints first: where the API is, which store holds the data and where (and
+ * who else can reach it), how requests are authenticated (off and for whom, or by which
+ * issuer's tokens), and the routes read from the template.
  */
 export const bannerLines = (runtime: LocalRuntime): string[] => {
   const width = Math.max(...runtime.routes.map((route) => route.routeKey.length));
@@ -30,6 +45,7 @@ export const bannerLines = (runtime: LocalRuntime): string[] => {
     `Tasks API on ${runtime.url}`,
     `Store: ${runtime.storage.description}`,
     ...runtime.storage.notes.map((note) => `  ${note}`),
+    ...exposureLines(runtime.storage),
     ...authLines(runtime.auth),
     'Routes (from infra/template.yaml, each served by its bundle in dist/functions):',
     ...runtime.routes.map((route) => `  ${route.routeKey.padEnd(width)}  ${route.functionId}`),

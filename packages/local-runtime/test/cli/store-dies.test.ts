@@ -1,0 +1,152 @@
+// What happens to `npm start` when its DynamoDB Local dies, and to DynamoDB Local when
+// `npm start` dies (issue 11, SPEC §7): once, a `kill -9` of the JVM left every request
+// at 503 for ever with nothing logged, and an aborted test run left a JVM behind. These
+// run the real CLI on the real jar (DOCKER_HOST points nowhere, so the jar is chosen).
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { apiAt, createdId } from '../support/api.js';
+import { type CliProcess, freePort, startCli } from '../support/cli.js';
+import { useTempDirs } from '../support/temp-dir.js';
+
+const READY = /^Press Ctrl-C to stop\.$/;
+
+/** Pids of the live processes whose command line mentions `text` (a -dbPath). */
+const pidsMentioning = (text: string): number[] =>
+  spawnSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([, stat = 'Z', ...args]) => !stat.startsWith('Z') && args.join(' ').includes(text))
+    .filter(([, , command]) => command !== 'ps')
+    .map(([pid]) => Number(pid));
+
+/** Polls `check` every 100 ms until it holds, for at most `timeoutMs`. */
+const eventually = async (check: () => boolean | Promise<boolean>, timeoutMs = 90_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check()) && Date.now() < deadline) await sleep(100);
+  return check();
+};
+
+/**
+ * The listening TCP sockets on `port`, as /proc/net/tcp{,6} write their local addresses
+ * (hex): `00000000` is 0.0.0.0 and 32 zeros is ::, every interface; `0100007F` is 127.0.0.1.
+ */
+const listeningAddresses = (port: number): string[] =>
+  ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter(
+        ([, local = '', , state]) =>
+          state === '0A' && local.endsWith(`:${port.toString(16).toUpperCase().padStart(4, '0')}`),
+      )
+      .map(([, local = '']) => local.slice(0, local.lastIndexOf(':'))),
+  );
+
+/** CLIs of the current test, stopped after it even when it fails half-way. */
+const running: CliProcess[] = [];
+
+const startOnJar = async (
+  dataDir: string,
+): Promise<{ cli: CliProcess; port: number; jvm: number }> => {
+  const port = await freePort();
+  const cli = startCli({
+    PORT: String(port),
+    TASKS_DATA_DIR: dataDir,
+    DOCKER_HOST: `unix://${join(dataDir, 'no-docker.sock')}`,
+  });
+  running.push(cli);
+  const banner = await cli.linesUntil(READY);
+  expect(banner[1]).toMatch(/^Store: DynamoDB Local at http:\/\/127\.0\.0\.1:\d+ \(jar, /);
+  const [jvm, ...others] = pidsMentioning(dataDir);
+  expect(others).toEqual([]);
+  return { cli, port, jvm: jvm ?? 0 };
+};
+
+describe('the CLI and its DynamoDB Local', () => {
+  const tempDir = useTempDirs();
+  // Registered after the temporary folders' hook, so it runs before it removes them.
+  afterEach(async () => {
+    for (const cli of running.splice(0)) {
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+    }
+  });
+
+  it('says at once that DynamoDB Local was killed, restarts it on the same data, and serves the earlier tasks again', async () => {
+    const dataDir = await tempDir();
+    const { cli, port, jvm } = await startOnJar(dataDir);
+    const api = apiAt(() => `http://127.0.0.1:${port}`);
+    const created = await api.post('/tasks', { json: { title: 'Survive a kill -9' } });
+    expect(created.status).toBe(201);
+    const taskId = createdId(created);
+
+    process.kill(jvm, 'SIGKILL');
+    const died = await eventually(() =>
+      cli.stderr.some((line) =>
+        line.startsWith(
+          `DynamoDB Local (pid ${jvm}) was killed (SIGKILL): requests get 503 until it is back`,
+        ),
+      ),
+    );
+    expect(died).toBe(true);
+    // Meanwhile a client sees 503 (the store is unavailable) and then the task: nothing else.
+    const statuses = new Set<number>();
+    const served = await eventually(async () => {
+      const read = await api.get(`/tasks/${taskId}`);
+      statuses.add(read.status);
+      return read.status === 200;
+    });
+
+    expect(served).toBe(true);
+    expect([...statuses].filter((status) => status !== 503 && status !== 200)).toEqual([]);
+    expect((await api.get(`/tasks/${taskId}`)).json).toMatchObject({
+      taskId,
+      title: 'Survive a kill -9',
+    });
+    const back =
+      /^DynamoDB Local is back on http:\/\/127\.0\.0\.1:\d+ \(pid \d+\) after \d+ ms; tasks kept$/;
+    // It answers before its table is checked, and says it is back once it is.
+    expect(await eventually(() => cli.stderr.some((line) => back.test(line)))).toBe(true);
+    const [restarted, ...others] = pidsMentioning(dataDir);
+    expect(others).toEqual([]);
+    expect(restarted).not.toBe(jvm);
+
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+    expect(pidsMentioning(dataDir)).toEqual([]);
+  }, 240_000);
+
+  it('leaves no JVM behind when the CLI itself is killed with SIGKILL', async () => {
+    const dataDir = await tempDir();
+    const { cli, jvm } = await startOnJar(dataDir);
+    expect(jvm).toBeGreaterThan(0);
+
+    cli.child.kill('SIGKILL');
+    expect(await cli.exited).toEqual({ code: null, signal: 'SIGKILL' });
+
+    expect(await eventually(() => pidsMentioning(dataDir).length === 0, 30_000)).toBe(true);
+  }, 180_000);
+
+  it('warns in its banner that DynamoDB Local listens on every interface, which it does', async () => {
+    const dataDir = await tempDir();
+    const { cli } = await startOnJar(dataDir);
+    const store = cli.stdout[1] ?? '';
+    const dynamoPort = Number(/127\.0\.0\.1:(\d+)/.exec(store)?.[1]);
+
+    const addresses = listeningAddresses(dynamoPort);
+    cli.child.kill('SIGTERM');
+    await cli.exited;
+
+    expect(addresses.length).toBeGreaterThan(0);
+    // If a DynamoDB Local ever binds loopback only, this fails: then drop the warning.
+    expect(addresses.every((address) => /^0+$/.test(address))).toBe(true);
+    expect(cli.stdout.slice(2, 4)).toEqual([
+      `  Warning: DynamoDB Local listens on every network interface (port ${dynamoPort}), not only loopback, and has no option to change that:`,
+      `  anyone who can reach port ${dynamoPort} of this machine can read and change every owner's tasks. Block it with a firewall on shared networks.`,
+    ]);
+  }, 180_000);
+});
