@@ -4,6 +4,7 @@
 // run the real CLI on the real jar (DOCKER_HOST points nowhere, so the jar is chosen).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -119,6 +120,40 @@ describe('the CLI and its DynamoDB Local', () => {
     expect(await cli.exited).toEqual({ code: 0, signal: null });
     expect(pidsMentioning(dataDir)).toEqual([]);
   }, 240_000);
+
+  it('exits 1 with one line when DynamoDB Local cannot be started again', async () => {
+    const dataDir = await tempDir();
+    const { cli, jvm } = await startOnJar(dataDir);
+    const dynamoPort = Number(/127\.0\.0\.1:(\d+)/.exec(cli.stdout[1] ?? '')?.[1]);
+
+    process.kill(jvm, 'SIGKILL');
+    // Something else takes DynamoDB Local's port before it can come back.
+    const squatter = createServer((_, res) => res.end('{}'));
+    let squatted = false;
+    for (let i = 0; i < 300 && !squatted; i += 1) {
+      squatted = await new Promise<boolean>((done) => {
+        squatter.once('error', () => done(false));
+        squatter.listen(dynamoPort, '127.0.0.1', () => done(true));
+      });
+      if (!squatted) await sleep(100);
+    }
+    try {
+      expect(squatted).toBe(true);
+      expect(await cli.exited).toEqual({ code: 1, signal: null });
+    } finally {
+      await new Promise((done) => squatter.close(done));
+    }
+
+    expect(cli.stderr.at(-1)).toMatch(
+      new RegExp(
+        `^tasks-local: DynamoDB Local at http://127\\.0\\.0\\.1:${dynamoPort} is gone for good: 3 starts within 300 s did not keep it running \\(last: .*\\); stopping$`,
+      ),
+    );
+    expect(cli.stderr).toContainEqual(
+      expect.stringMatching(/^DynamoDB Local did not start again: /),
+    );
+    expect(pidsMentioning(dataDir)).toEqual([]);
+  }, 180_000);
 
   it('leaves no JVM behind when the CLI itself is killed with SIGKILL', async () => {
     const dataDir = await tempDir();
