@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { killOnExit } from './child-reaper.js';
 import { dynamoDbLocalArgs } from './dynamodb-local-args.js';
 import { DynamoDbLocalStartError } from './errors.js';
 import { findOnPath } from './find-executable.js';
 import type { CachedJar } from './jar-cache.js';
+import { LAUNCHER_CLASS } from './loopback-launcher.js';
 import { OutputTail } from './output-tail.js';
 import { probeDynamoDb, waitUntilReady } from './probe.js';
 import type { DynamoDbLocal, DynamoDbLocalExit, Env } from './types.js';
@@ -19,6 +20,8 @@ export interface StartJavaOptions {
   readonly env: Env;
   readonly startTimeoutMs: number;
   readonly log?: (line: string) => void;
+  /** The compiled loopback launcher; without it, `-jar` (every interface). */
+  readonly launcherDir?: string;
 }
 
 /** How long `stop()` waits after SIGTERM before SIGKILL. */
@@ -65,7 +68,8 @@ const parentWatch = async (
 
 /**
  * Runs the jar with the machine's Java on `port` and resolves once `ListTables` answers.
- * DynamoDB Local binds every interface (it has no host option); the endpoint is loopback.
+ * DynamoDB Local binds every interface (it has no host option) unless started through the
+ * loopback launcher (`launcherDir`); the endpoint is loopback either way.
  * The JVM runs in its own process group, so a terminal's Ctrl-C reaches this process, which
  * stops it, and not the JVM directly; it dies with this process (see {@link parentWatch}).
  * `exited` resolves when it ends, whoever ended it.
@@ -81,10 +85,12 @@ export const startJavaDynamoDbLocal = async (options: StartJavaOptions): Promise
   if (await answers(endpoint)) {
     throw new DynamoDbLocalStartError(`Port ${port} is already in use by an HTTP server`, '');
   }
+  const { launcherDir } = options;
   const args = [
     `-Djava.library.path=${jar.libDir}`,
-    '-jar',
-    jar.jarFile,
+    ...(launcherDir === undefined
+      ? ['-jar', jar.jarFile]
+      : ['-cp', [jar.jarFile, join(jar.libDir, '*'), launcherDir].join(delimiter), LAUNCHER_CLASS]),
     ...dynamoDbLocalArgs(port, dataDir),
   ];
   const launch = await parentWatch(java, args, env);
@@ -132,6 +138,7 @@ export const startJavaDynamoDbLocal = async (options: StartJavaOptions): Promise
   return {
     endpoint,
     source: 'jar',
+    listensOn: launcherDir === undefined ? 'every-interface' : 'loopback',
     ...(child.pid === undefined ? {} : { pid: child.pid }),
     exited,
     stop: () => {

@@ -16,6 +16,11 @@ export interface DynamoDbLocal {
   readonly endpoint: string;
   /** Which source provided it. */
   readonly source: DynamoDbLocalSource;
+  /**
+   * Who can reach it: `loopback` (this machine only) or `every-interface` (anyone who
+   * reaches its port: it checks no credentials). Absent for `'endpoint'`, not ours.
+   */
+  readonly listensOn?: 'loopback' | 'every-interface';
   /** Id of the Java process when `source` is `'jar'`. */
   readonly pid?: number;
   /**

@@ -20,16 +20,19 @@ const authLines = (auth: RuntimeAuth): string[] => {
 };
 
 /**
- * DynamoDB Local 3.3.1 binds every interface: its Jetty server is built with a port alone,
- * and it has no host option (`-help`), nor a system property for one. Nothing in front of
- * it checks a token, so whoever reaches that port reads every owner's tasks: said, since
- * it cannot be prevented from here.
+ * Who can reach the DynamoDB Local the runtime started. It checks no credentials, so
+ * whoever reaches its port reads every owner's tasks: loopback is said, and every
+ * interface (a Java that cannot compile the loopback launcher, or Docker's published
+ * port) is warned about, since it cannot be prevented from here.
  */
 const exposureLines = (storage: LocalRuntime['storage']): string[] => {
-  if (storage.kind !== 'dynamodb-local' || storage.endpoint === undefined) return [];
+  if (storage.endpoint === undefined || storage.listensOn === undefined) return [];
   const { port } = new URL(storage.endpoint);
+  if (storage.listensOn === 'loopback') {
+    return [`  DynamoDB Local listens on loopback only (127.0.0.1:${port})`];
+  }
   return [
-    `  Warning: DynamoDB Local listens on every network interface (port ${port}), not only loopback, and has no option to change that:`,
+    `  Warning: DynamoDB Local listens on every network interface (port ${port}), not only loopback:`,
     `  anyone who can reach port ${port} of this machine can read and change every owner's tasks. Block it with a firewall on shared networks.`,
   ];
 };

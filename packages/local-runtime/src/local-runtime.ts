@@ -118,6 +118,7 @@ export const startLocalRuntime = async (
       description: started.description,
       notes: started.notes,
       ...(started.endpoint === undefined ? {} : { endpoint: started.endpoint }),
+      ...(started.listensOn === undefined ? {} : { listensOn: started.listensOn }),
     },
     fixedOwner,
     auth: auth.summary,

@@ -76,7 +76,7 @@ export interface LocalRuntime {
   readonly url: string;
   readonly host: string;
   readonly port: number;
-  readonly storage: Pick<Storage, 'kind' | 'description' | 'notes' | 'endpoint'>;
+  readonly storage: Pick<Storage, 'kind' | 'description' | 'notes' | 'endpoint' | 'listensOn'>;
   /** The owner of every task when `auth.mode` is `none`. */
   readonly fixedOwner: string;
   readonly auth: RuntimeAuth;

@@ -38,6 +38,8 @@ export interface Storage {
   /** Why the store is not the one asked for, line by line; empty when it is. */
   readonly notes: readonly string[];
   readonly endpoint?: string;
+  /** Who can reach the DynamoDB Local the runtime started (see `DynamoDbLocal.listensOn`). */
+  readonly listensOn?: 'loopback' | 'every-interface';
   /** For the functions' environment: `TASKS_STORE`, `DYNAMODB_ENDPOINT` (unset for memory). */
   readonly environment: Readonly<Record<string, string | undefined>>;
   /**
@@ -85,6 +87,7 @@ const onDynamoDb = (
     description,
     notes: [],
     endpoint: dynamoDb.endpoint,
+    ...(dynamoDb.listensOn === undefined ? {} : { listensOn: dynamoDb.listensOn }),
     environment: { TASKS_STORE: 'dynamodb', DYNAMODB_ENDPOINT: dynamoDb.endpoint },
     lost,
     stop,
