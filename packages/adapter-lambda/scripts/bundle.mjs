@@ -1,7 +1,10 @@
 // @ts-check
 /**
  * Bundles each composition root in src/handlers/ into dist/functions/<name>/index.mjs, as
- * infra/template.yaml's CodeUri folders expect, and prints each bundle's size.
+ * infra/template.yaml's CodeUri folders expect, and prints each bundle's size. A CodeUri
+ * folder deploys whole, so it holds only what runs (the code, its source map for
+ * --enable-source-maps, the package.json `sam build` reads); esbuild's metafile, for size
+ * analysis, goes to dist/metafiles/<name>.json.
  *
  *   node scripts/bundle.mjs                  the deployed bundles (AWS SDK bundled in)
  *   node scripts/bundle.mjs --external-sdk   the same, relying on the runtime's AWS SDK copy
@@ -17,6 +20,7 @@ import { lambdaBuildOptions } from './esbuild-options.mjs';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const externalSdk = process.argv.includes('--external-sdk');
 const outRoot = join(root, 'dist', externalSdk ? 'functions-external-sdk' : 'functions');
+const metaRoot = join(root, 'dist', externalSdk ? 'metafiles-external-sdk' : 'metafiles');
 const handlersDir = join(root, 'src', 'handlers');
 
 const names = (await readdir(handlersDir))
@@ -26,6 +30,8 @@ const names = (await readdir(handlersDir))
   .sort();
 
 await rm(outRoot, { recursive: true, force: true });
+await rm(metaRoot, { recursive: true, force: true });
+await mkdir(metaRoot, { recursive: true });
 const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(
   `Bundles in ${outRoot.slice(root.length + 1)} (AWS SDK ${externalSdk ? 'external' : 'bundled'}):`,
@@ -36,7 +42,7 @@ for (const name of names) {
   const result = await build(
     lambdaBuildOptions({ entry: join(handlersDir, `${name}.ts`), outdir, externalSdk }),
   );
-  await writeFile(join(outdir, 'meta.json'), JSON.stringify(result.metafile));
+  await writeFile(join(metaRoot, `${name}.json`), JSON.stringify(result.metafile));
   // For `sam build`, whose Node.js builder expects a package.json in each CodeUri.
   const manifest = { name: `tasks-${name}`, version: '0.1.0', private: true, type: 'module' };
   await writeFile(join(outdir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

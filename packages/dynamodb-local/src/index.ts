@@ -16,6 +16,7 @@ export { DYNAMODB_LOCAL_IMAGE, DYNAMODB_LOCAL_JAR, type PinnedJarPackage } from 
 export { startDynamoDbLocal } from './start.js';
 export type {
   DynamoDbLocal,
+  DynamoDbLocalExit,
   DynamoDbLocalSource,
   Env,
   StartDynamoDbLocalOptions,

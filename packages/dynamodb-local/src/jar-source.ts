@@ -4,6 +4,7 @@ import { findJava } from './find-executable.js';
 import { findFreePort } from './free-port.js';
 import { ensureDynamoDbLocalJar } from './jar-cache.js';
 import { startJavaDynamoDbLocal } from './java-process.js';
+import { ensureLoopbackLauncher } from './loopback-launcher.js';
 import type { DynamoDbLocal, Env } from './types.js';
 
 /** Options of {@link startJarSource}, resolved by the caller. */
@@ -16,7 +17,8 @@ export interface JarSourceOptions {
 }
 
 /**
- * Starts the pinned jar with the machine's Java. Resolves a string saying why when this
+ * Starts the pinned jar with the machine's Java, bound to loopback through the launcher
+ * (see `ensureLoopbackLauncher`) where this Java can compile it. Resolves a string saying why when this
  * source cannot run here (no Java, download failed); rejects when it should have run but
  * did not (checksum mismatch, JVM failed to start): those need a person, not a fallback.
  */
@@ -38,9 +40,13 @@ export const startJarSource = async (
     if (error instanceof DynamoDbLocalDownloadError) return error.message;
     throw error;
   }
+  const launcher = await ensureLoopbackLauncher({ java, jar, cacheDir: resolveCacheDir(env), env });
+  if ('reason' in launcher)
+    log?.(`DynamoDB Local will listen on every interface: ${launcher.reason}`);
   return startJavaDynamoDbLocal({
     java,
     jar,
+    ...('classDir' in launcher ? { launcherDir: launcher.classDir } : {}),
     env,
     port: options.port ?? (await findFreePort()),
     startTimeoutMs: options.startTimeoutMs,

@@ -1,13 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { killOnExit } from './child-reaper.js';
 import { dynamoDbLocalArgs } from './dynamodb-local-args.js';
 import { DynamoDbLocalStartError } from './errors.js';
+import { findOnPath } from './find-executable.js';
 import type { CachedJar } from './jar-cache.js';
+import { LAUNCHER_CLASS } from './loopback-launcher.js';
 import { OutputTail } from './output-tail.js';
 import { probeDynamoDb, waitUntilReady } from './probe.js';
-import type { DynamoDbLocal, Env } from './types.js';
+import type { DynamoDbLocal, DynamoDbLocalExit, Env } from './types.js';
 
 /** Options of {@link startJavaDynamoDbLocal}. */
 export interface StartJavaOptions {
@@ -18,6 +20,8 @@ export interface StartJavaOptions {
   readonly env: Env;
   readonly startTimeoutMs: number;
   readonly log?: (line: string) => void;
+  /** The compiled loopback launcher; without it, `-jar` (every interface). */
+  readonly launcherDir?: string;
 }
 
 /** How long `stop()` waits after SIGTERM before SIGKILL. */
@@ -45,8 +49,30 @@ const stopChild = (child: ChildProcess): Promise<void> =>
   });
 
 /**
+ * How the JVM is launched so that it never outlives this process. Node's `exit` hook
+ * (`killOnExit`) cannot run when Node is killed with SIGKILL or crashes hard, so on Linux
+ * the kernel is asked instead: util-linux's `setpriv --pdeathsig KILL` sets
+ * PR_SET_PDEATHSIG and then execs java (same pid, same stdio), and the JVM receives
+ * SIGKILL the moment its parent dies, however it dies. Elsewhere only the hook remains.
+ */
+const parentWatch = async (
+  java: string,
+  args: readonly string[],
+  env: Env,
+): Promise<{ command: string; args: readonly string[]; watched: boolean }> => {
+  const setpriv = process.platform === 'linux' ? await findOnPath('setpriv', env) : undefined;
+  return setpriv === undefined
+    ? { command: java, args, watched: false }
+    : { command: setpriv, args: ['--pdeathsig', 'KILL', '--', java, ...args], watched: true };
+};
+
+/**
  * Runs the jar with the machine's Java on `port` and resolves once `ListTables` answers.
- * DynamoDB Local binds every interface (it has no host option); the endpoint is loopback.
+ * DynamoDB Local binds every interface (it has no host option) unless started through the
+ * loopback launcher (`launcherDir`); the endpoint is loopback either way.
+ * The JVM runs in its own process group, so a terminal's Ctrl-C reaches this process, which
+ * stops it, and not the JVM directly; it dies with this process (see {@link parentWatch}).
+ * `exited` resolves when it ends, whoever ended it.
  * Rejects with {@link DynamoDbLocalStartError}, carrying the output's tail, when the JVM
  * exits early or does not answer within `startTimeoutMs`; the JVM is then stopped.
  */
@@ -59,15 +85,29 @@ export const startJavaDynamoDbLocal = async (options: StartJavaOptions): Promise
   if (await answers(endpoint)) {
     throw new DynamoDbLocalStartError(`Port ${port} is already in use by an HTTP server`, '');
   }
+  const { launcherDir } = options;
   const args = [
     `-Djava.library.path=${jar.libDir}`,
-    '-jar',
-    jar.jarFile,
+    ...(launcherDir === undefined
+      ? ['-jar', jar.jarFile]
+      : ['-cp', [jar.jarFile, join(jar.libDir, '*'), launcherDir].join(delimiter), LAUNCHER_CLASS]),
     ...dynamoDbLocalArgs(port, dataDir),
   ];
-  log?.(`Starting ${java} ${args.join(' ')}`);
-  const child = spawn(java, args, { cwd: jar.jarDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const launch = await parentWatch(java, args, env);
+  log?.(`Starting ${launch.command} ${launch.args.join(' ')}`);
+  if (!launch.watched) {
+    log?.('No setpriv here: the JVM is stopped when this process exits, but not if it is killed');
+  }
+  const child = spawn(launch.command, launch.args, {
+    cwd: jar.jarDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   killOnExit(child);
+  const exited = new Promise<DynamoDbLocalExit>((done) =>
+    child.once('exit', (code, signal) => done({ code, signal })),
+  );
   const tail = new OutputTail();
   const onLine = (line: string): void => log?.(`[dynamodb-local] ${line}`);
   child.stdout?.on('data', (chunk: Buffer) => tail.write(chunk, onLine));
@@ -98,7 +138,9 @@ export const startJavaDynamoDbLocal = async (options: StartJavaOptions): Promise
   return {
     endpoint,
     source: 'jar',
+    listensOn: launcherDir === undefined ? 'every-interface' : 'loopback',
     ...(child.pid === undefined ? {} : { pid: child.pid }),
+    exited,
     stop: () => {
       stopping ??= stopChild(child);
       return stopping;

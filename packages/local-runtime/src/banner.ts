@@ -20,9 +20,27 @@ const authLines = (auth: RuntimeAuth): string[] => {
 };
 
 /**
- * What the CLI prints first: where the API is, which store holds the data and where,
- * how requests are authenticated (off and for whom, or by which issuer's tokens), and
- * the routes read from the template.
+ * Who can reach the DynamoDB Local the runtime started. It checks no credentials, so
+ * whoever reaches its port reads every owner's tasks: loopback is said, and every
+ * interface (a Java that cannot compile the loopback launcher, or Docker's published
+ * port) is warned about, since it cannot be prevented from here.
+ */
+const exposureLines = (storage: LocalRuntime['storage']): string[] => {
+  if (storage.endpoint === undefined || storage.listensOn === undefined) return [];
+  const { port } = new URL(storage.endpoint);
+  if (storage.listensOn === 'loopback') {
+    return [`  DynamoDB Local listens on loopback only (127.0.0.1:${port})`];
+  }
+  return [
+    `  Warning: DynamoDB Local listens on every network interface (port ${port}), not only loopback:`,
+    `  anyone who can reach port ${port} of this machine can read and change every owner's tasks. Block it with a firewall on shared networks.`,
+  ];
+};
+
+/**
+ * What the CLI prints first: where the API is, which store holds the data and where (and
+ * who else can reach it), how requests are authenticated (off and for whom, or by which
+ * issuer's tokens), and the routes read from the template.
  */
 export const bannerLines = (runtime: LocalRuntime): string[] => {
   const width = Math.max(...runtime.routes.map((route) => route.routeKey.length));
@@ -30,6 +48,7 @@ export const bannerLines = (runtime: LocalRuntime): string[] => {
     `Tasks API on ${runtime.url}`,
     `Store: ${runtime.storage.description}`,
     ...runtime.storage.notes.map((note) => `  ${note}`),
+    ...exposureLines(runtime.storage),
     ...authLines(runtime.auth),
     'Routes (from infra/template.yaml, each served by its bundle in dist/functions):',
     ...runtime.routes.map((route) => `  ${route.routeKey.padEnd(width)}  ${route.functionId}`),

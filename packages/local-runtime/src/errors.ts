@@ -13,6 +13,7 @@ export const LOCAL_RUNTIME_ERROR_CODES = [
   'port_in_use',
   'listen_failed',
   'data_dir_locked',
+  'store_lost',
 ] as const;
 
 export type LocalRuntimeErrorCode = (typeof LOCAL_RUNTIME_ERROR_CODES)[number];
@@ -103,5 +104,21 @@ export class DataDirLockedError extends LocalRuntimeError {
       `The data directory ${dataDir} is in use by another running instance (pid ${pid}): stop it or set TASKS_DATA_DIR`,
       options,
     );
+  }
+}
+
+/**
+ * DynamoDB Local died and could not be kept running (its restarts failed, or it kept dying):
+ * the runtime stops rather than answer 503 for ever.
+ */
+export class StoreLostError extends LocalRuntimeError {
+  override readonly name = 'StoreLostError';
+  readonly code = 'store_lost';
+  constructor(
+    readonly endpoint: string,
+    why: string,
+    options?: ErrorOptions,
+  ) {
+    super(`DynamoDB Local at ${endpoint} is gone for good: ${why}; stopping`, options);
   }
 }

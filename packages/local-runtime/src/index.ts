@@ -25,6 +25,7 @@ export {
   LocalRuntimeError,
   type LocalRuntimeErrorCode,
   PortInUseError,
+  StoreLostError,
 } from './errors.js';
 export { MAX_REQUEST_BODY_BYTES } from './http-server.js';
 export { DISCOVERY_PATH, JWKS_PATH } from './issuer-documents.js';

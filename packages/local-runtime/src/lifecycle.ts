@@ -8,8 +8,9 @@ export interface SignalOptions {
 /**
  * Ctrl-C (SIGINT) or SIGTERM runs `stop` once (stop accepting, let requests in flight
  * finish, close the server, stop DynamoDB Local) and exits 0, or 1 if stopping failed. A
- * second signal exits at once: the exit hook of `@tasks/dynamodb-local` still kills the
- * JVM, so no orphan keeps the port or the data files.
+ * second signal exits at once: the exit hook of `@tasks/dynamodb-local` (and, on Linux,
+ * the kernel, through `setpriv --pdeathsig`) still kills the JVM, so no orphan keeps the
+ * port or the data files.
  */
 export const stopOnSignals = (stop: () => Promise<void>, options: SignalOptions): void => {
   const { log, exit, signals = ['SIGINT', 'SIGTERM'] } = options;

@@ -69,6 +69,7 @@ export const startLocalRuntime = async (
       region: REGION,
       template,
       env: options.env ?? process.env,
+      warn: log,
     });
     const loaded = await loadFunctions(configs, {
       region: REGION,
@@ -99,6 +100,15 @@ export const startLocalRuntime = async (
 
   const started = storage;
   let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= server.close(graceMs).then(() => started.stop());
+    return stopping;
+  };
+  // Answering 503 for ever helps no one: stop, then tell the owner (the CLI exits 1).
+  const storeLost = started.lost.then(async (error) => {
+    await stop();
+    return error;
+  });
   return {
     url,
     host: server.host,
@@ -108,14 +118,13 @@ export const startLocalRuntime = async (
       description: started.description,
       notes: started.notes,
       ...(started.endpoint === undefined ? {} : { endpoint: started.endpoint }),
+      ...(started.listensOn === undefined ? {} : { listensOn: started.listensOn }),
     },
     fixedOwner,
     auth: auth.summary,
     routes:
       routes.defaultRoute === undefined ? routes.routes : [...routes.routes, routes.defaultRoute],
-    stop: () => {
-      stopping ??= server.close(graceMs).then(() => started.stop());
-      return stopping;
-    },
+    storeLost,
+    stop,
   };
 };

@@ -36,6 +36,8 @@ try {
   });
   const runtime = await starting;
   for (const line of bannerLines(runtime)) print(line);
+  // The runtime has logged each attempt and stopped itself: say why on the way out.
+  void runtime.storeLost.then(fail);
 } catch (error) {
   fail(error);
 }

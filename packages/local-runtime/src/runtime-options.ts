@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Env } from '@tasks/dynamodb-local';
+import type { StoreLostError } from './errors.js';
 import type { GatewayRoute } from './route-table.js';
 import type { Storage, StoreChoice } from './storage.js';
 
@@ -75,12 +76,18 @@ export interface LocalRuntime {
   readonly url: string;
   readonly host: string;
   readonly port: number;
-  readonly storage: Pick<Storage, 'kind' | 'description' | 'notes' | 'endpoint'>;
+  readonly storage: Pick<Storage, 'kind' | 'description' | 'notes' | 'endpoint' | 'listensOn'>;
   /** The owner of every task when `auth.mode` is `none`. */
   readonly fixedOwner: string;
   readonly auth: RuntimeAuth;
   /** The template's routes, `$default` last. */
   readonly routes: readonly GatewayRoute[];
+  /**
+   * Resolves when the DynamoDB Local it started died and could not be restarted, once the
+   * runtime has stopped itself; never otherwise. It is restarted at once when it dies,
+   * keeping its data: each death and recovery is one line of the runtime's `log`.
+   */
+  readonly storeLost: Promise<StoreLostError>;
   /**
    * Stops accepting requests, lets those in flight finish (bounded), closes the server,
    * then stops DynamoDB Local and frees the data directory. Idempotent.

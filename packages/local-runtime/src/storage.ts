@@ -7,6 +7,8 @@ import {
 } from '@tasks/dynamodb-local';
 import { type SamTemplate, tableDefinition } from '@tasks/sam-template';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import type { StoreLostError } from './errors.js';
+import { superviseDynamoDbLocal } from './store-supervisor.js';
 
 /** Which store the functions use: DynamoDB (Local, or at an endpoint) or memory. */
 export type StoreChoice = 'dynamodb' | 'memory';
@@ -24,6 +26,8 @@ export interface StorageOptions {
   readonly env: Env;
   /** DynamoDB Local's progress and output. */
   readonly log?: (line: string) => void;
+  /** What people must know at once: DynamoDB Local died, came back, or is gone for good. */
+  readonly warn?: (line: string) => void;
 }
 
 /** The store in use and what the functions must be told about it. */
@@ -34,17 +38,27 @@ export interface Storage {
   /** Why the store is not the one asked for, line by line; empty when it is. */
   readonly notes: readonly string[];
   readonly endpoint?: string;
+  /** Who can reach the DynamoDB Local the runtime started (see `DynamoDbLocal.listensOn`). */
+  readonly listensOn?: 'loopback' | 'every-interface';
   /** For the functions' environment: `TASKS_STORE`, `DYNAMODB_ENDPOINT` (unset for memory). */
   readonly environment: Readonly<Record<string, string | undefined>>;
+  /**
+   * Resolves when the DynamoDB Local the runtime started died and could not be restarted
+   * (see `superviseDynamoDbLocal`); never, for memory and an endpoint of someone else's.
+   */
+  readonly lost: Promise<StoreLostError>;
   /** Stops what the runtime started (DynamoDB Local) and frees the data directory. */
   stop(): Promise<void>;
 }
+
+const never = new Promise<never>(() => undefined);
 
 const memory = (description: string, notes: readonly string[] = []): Storage => ({
   kind: 'memory',
   description,
   notes,
   environment: { TASKS_STORE: 'memory', DYNAMODB_ENDPOINT: undefined },
+  lost: never,
   stop: async () => undefined,
 });
 
@@ -62,13 +76,20 @@ const ensureTemplateTable = async (endpoint: string, options: StorageOptions): P
   }
 };
 
-const onDynamoDb = (dynamoDb: DynamoDbLocal, description: string, stop: () => Promise<void>) =>
+const onDynamoDb = (
+  dynamoDb: DynamoDbLocal,
+  description: string,
+  stop: () => Promise<void>,
+  lost: Promise<StoreLostError> = never,
+) =>
   ({
     kind: dynamoDb.source === 'endpoint' ? 'dynamodb-endpoint' : 'dynamodb-local',
     description,
     notes: [],
     endpoint: dynamoDb.endpoint,
+    ...(dynamoDb.listensOn === undefined ? {} : { listensOn: dynamoDb.listensOn }),
     environment: { TASKS_STORE: 'dynamodb', DYNAMODB_ENDPOINT: dynamoDb.endpoint },
+    lost,
     stop,
   }) satisfies Storage;
 
@@ -109,16 +130,30 @@ export const startStorage = async (options: StorageOptions): Promise<Storage> =>
       'Install Java 17+ (or start Docker) to keep data between runs, or set DYNAMODB_ENDPOINT.',
     ]);
   }
-  const stop = async (): Promise<void> => {
-    await dynamoDb.stop();
-    await lock.release();
-  };
   try {
     await ensureTemplateTable(dynamoDb.endpoint, options);
   } catch (error) {
-    await stop();
+    await dynamoDb.stop();
+    await lock.release();
     throw error;
   }
+  // Restarted on the same port: the functions were given this endpoint.
+  const port = Number(new URL(dynamoDb.endpoint).port);
+  const supervised = superviseDynamoDbLocal(dynamoDb, {
+    restart: () =>
+      startDynamoDbLocal({
+        dataDir: lock.dataDir,
+        port,
+        env: { ...options.env, DYNAMODB_ENDPOINT: undefined },
+        ...(options.log === undefined ? {} : { log: options.log }),
+      }),
+    prepare: (next) => ensureTemplateTable(next.endpoint, options),
+    warn: options.warn ?? (() => undefined),
+  });
+  const stop = async (): Promise<void> => {
+    await supervised.stop();
+    await lock.release();
+  };
   const description = `DynamoDB Local at ${dynamoDb.endpoint} (${dynamoDb.source}, data in ${lock.dataDir}), table ${tableName}`;
-  return onDynamoDb(dynamoDb, description, stop);
+  return onDynamoDb(dynamoDb, description, stop, supervised.lost);
 };

@@ -11,6 +11,8 @@ export const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export interface BuiltBundles {
   /** The `dist/functions` of the run: `<name>/index.mjs` per function. */
   readonly functionsDir: string;
+  /** esbuild's metafiles of the run: `<name>.json` per function. */
+  readonly metafilesDir: string;
   /** What scripts/bundle.mjs printed (sizes), for a failure message. */
   readonly report: string;
   remove(): Promise<void>;
@@ -37,6 +39,7 @@ export const buildBundles = async (): Promise<BuiltBundles> => {
     );
     return {
       functionsDir: join(root, 'dist', 'functions'),
+      metafilesDir: join(root, 'dist', 'metafiles'),
       report: stdout,
       remove: () => rm(root, { recursive: true, force: true }),
     };

@@ -5,7 +5,7 @@
  * scripts/bundle.mjs (see build-bundles.ts), so a stale dist/ can neither hide nor cause
  * a failure.
  */
-import { stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadTemplate, type TemplateRoute, templateFunctions } from '@tasks/sam-template';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +118,19 @@ describe.each(functions)('the bundle of $functionId', (fn) => {
       ).toEqual(steps.map((step) => step.status));
     },
   );
+
+  it('ships only what runs, its metafile kept apart', async () => {
+    const name = bundleNameOf(fn.codeUri);
+
+    const shipped = (await readdir(join(bundles.functionsDir, name))).sort();
+
+    // The code, its source map (NODE_OPTIONS=--enable-source-maps), what `sam build` reads.
+    expect(shipped).toEqual([handlerFile, `${handlerFile}.map`, 'package.json']);
+    const meta: unknown = JSON.parse(
+      await readFile(join(bundles.metafilesDir, `${name}.json`), 'utf8'),
+    );
+    expect(meta).toMatchObject({ inputs: expect.any(Object), outputs: expect.any(Object) });
+  });
 
   it(`is at most ${MAX_BUNDLE_BYTES / 1024} KB`, async () => {
     const { size } = await stat(file());

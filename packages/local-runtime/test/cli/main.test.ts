@@ -39,8 +39,14 @@ describe('the tasks-local CLI (node dist/main.js)', () => {
           `^Store: DynamoDB Local at http://\\S+ \\((jar|testcontainers), data in ${dataDir}\\), table tasks-local$`,
         ),
       ),
-      'Authentication: off (AUTH_MODE=none): every request acts as the fixed owner "local"',
+      // The jar on loopback; a container's port is published on every interface.
+      expect.stringMatching(
+        /^ {2}(DynamoDB Local listens on loopback only|Warning: DynamoDB Local listens on every network interface)/,
+      ),
     ]);
+    expect(banner).toContain(
+      'Authentication: off (AUTH_MODE=none): every request acts as the fixed owner "local"',
+    );
     expect(banner).toContain('  POST /tasks              CreateTaskFunction');
     const api = apiAt(() => `http://127.0.0.1:${port}`);
     const created = await api.post('/tasks', { json: { title: 'Finish cloud project' } });

@@ -1,0 +1,63 @@
+// DynamoDB Local checks no credentials: whoever reaches its port reads every owner's
+// tasks (issue 11). The banner says who can, for each store.
+import { describe, expect, it } from 'vitest';
+import { bannerLines, type LocalRuntime } from '../../src/index.js';
+
+const runtime = (storage: LocalRuntime['storage']): LocalRuntime => ({
+  url: 'http://127.0.0.1:3000',
+  host: '127.0.0.1',
+  port: 3000,
+  storage,
+  fixedOwner: 'local',
+  auth: { mode: 'none', fixedOwner: 'local' },
+  routes: [
+    { routeKey: 'GET /tasks', method: 'GET', path: '/tasks', functionId: 'ListTasksFunction' },
+  ],
+  storeLost: new Promise(() => undefined),
+  stop: async () => undefined,
+});
+
+const dynamoDbLocal = (listensOn: 'loopback' | 'every-interface'): LocalRuntime['storage'] => ({
+  kind: 'dynamodb-local',
+  description: 'DynamoDB Local at http://127.0.0.1:41117 (jar, data in /data), table tasks-local',
+  notes: [],
+  endpoint: 'http://127.0.0.1:41117',
+  listensOn,
+});
+
+describe('bannerLines', () => {
+  it('says that DynamoDB Local listens on loopback only when it does', () => {
+    expect(bannerLines(runtime(dynamoDbLocal('loopback'))).slice(1, 3)).toEqual([
+      'Store: DynamoDB Local at http://127.0.0.1:41117 (jar, data in /data), table tasks-local',
+      '  DynamoDB Local listens on loopback only (127.0.0.1:41117)',
+    ]);
+  });
+
+  it('warns, with its port, when DynamoDB Local listens on every interface', () => {
+    expect(bannerLines(runtime(dynamoDbLocal('every-interface'))).slice(2, 4)).toEqual([
+      '  Warning: DynamoDB Local listens on every network interface (port 41117), not only loopback:',
+      "  anyone who can reach port 41117 of this machine can read and change every owner's tasks. Block it with a firewall on shared networks.",
+    ]);
+  });
+
+  it.each([
+    {
+      kind: 'memory',
+      description: 'in memory (TASKS_STORE=memory): data is lost on exit',
+      notes: [],
+    },
+    {
+      kind: 'dynamodb-endpoint',
+      description: 'DynamoDB at http://db:8000 (DYNAMODB_ENDPOINT), table tasks-local',
+      notes: [],
+      endpoint: 'http://db:8000',
+    },
+  ] as const)(
+    'says nothing of interfaces for $kind, a store the runtime does not run',
+    (storage) => {
+      expect(bannerLines(runtime(storage))[2]).toBe(
+        'Authentication: off (AUTH_MODE=none): every request acts as the fixed owner "local"',
+      );
+    },
+  );
+});
