@@ -59,4 +59,30 @@ describe.each(STORES)('hostile input over HTTP, $name', (store) => {
     expect(reply.json).toMatchObject({ status: 415, code: 'unsupported_media_type' });
     expect(itemsOf(await api.get('/tasks'))).toEqual([]);
   });
+
+  it('answers a 16 KB body of unknown keys with 20 of them, saying how many more, in under 4 KiB', async () => {
+    const keys = Array.from({ length: 1400 }, (_, index) => [
+      `k${String(index).padStart(5, '0')}`,
+      0,
+    ]);
+    const body = JSON.stringify({ title: 'x', ...Object.fromEntries(keys) });
+
+    const reply = await api.post('/tasks', {
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
+
+    expect(reply.status).toBe(400);
+    expect(field(reply.json, 'errors')).toHaveLength(20);
+    expect(field(reply.json, 'detail')).toMatch(/; and 1380 more$/);
+    expect(Buffer.byteLength(reply.text)).toBeLessThan(4 * 1024);
+  });
+
+  it('answers a 15,000-character task id with a 404 that quotes it cut short', async () => {
+    const reply = await api.get(`/tasks/${'x'.repeat(15_000)}`);
+
+    expect(reply.status).toBe(404);
+    expect(field(reply.json, 'detail')).toBe(`Task ${'x'.repeat(40)}… not found`);
+    expect(Buffer.byteLength(reply.text)).toBeLessThan(1024);
+  });
 });
