@@ -62,8 +62,20 @@ const registryOf = (
 
 /** Fields whose rules JSON Schema cannot state in full: described, inline wherever used. */
 const FIELDS: [z.core.$ZodType, { description: string }][] = [
-  [TitleSchema, { description: 'Trimmed; no control characters.' }],
-  [DescriptionSchema, { description: 'No control characters other than tab and line breaks.' }],
+  [
+    TitleSchema,
+    {
+      description:
+        'Trimmed; at least one visible character; no control characters and no bidirectional embedding, override or isolate controls (U+202A to U+202E, U+2066 to U+2069).',
+    },
+  ],
+  [
+    DescriptionSchema,
+    {
+      description:
+        'No control characters other than tab and line breaks; no bidirectional embedding, override or isolate controls.',
+    },
+  ],
 ];
 
 /** What a client sends: converted with `io: 'input'`, the shape the schemas accept. */

@@ -85,4 +85,21 @@ describe.each(STORES)('hostile input over HTTP, $name', (store) => {
     expect(field(reply.json, 'detail')).toBe(`Task ${'x'.repeat(40)}… not found`);
     expect(Buffer.byteLength(reply.text)).toBeLessThan(1024);
   });
+
+  it.each([
+    ['made only of invisible characters', '\u200b\u2060\ufeff', 'must not be empty'],
+    [
+      'with a right-to-left override',
+      'invoice\u202efdp.exe',
+      'must not contain bidirectional embedding, override or isolate controls',
+    ],
+  ])('answers 400 to a title %s, and stores nothing', async (_, title, message) => {
+    const reply = await api.post('/tasks', { json: { title } });
+
+    expect(reply.status).toBe(400);
+    expect(field(reply.json, 'errors')).toEqual(
+      expect.arrayContaining([{ path: 'title', message }]),
+    );
+    expect(itemsOf(await api.get('/tasks'))).toEqual([]);
+  });
 });
