@@ -3,6 +3,7 @@ import {
   DESCRIPTION_MAX_LENGTH,
   DescriptionSchema,
   ListTasksQuerySchema,
+  MAX_LISTED_ISSUES,
   TASK_ERROR_CODES,
   TaskIdSchema,
   TaskPatchSchema,
@@ -46,7 +47,12 @@ export const ProblemSchema = z.looseObject({
   status: z.int().check(z.minimum(400), z.maximum(599)),
   detail: z.string(),
   code: z.enum(PROBLEM_CODES),
-  errors: z.optional(z.array(z.strictObject({ path: z.string(), message: z.string() }))),
+  // At most MAX_LISTED_ISSUES: an error body is bounded (SPEC §4).
+  errors: z.optional(
+    z
+      .array(z.strictObject({ path: z.string(), message: z.string() }))
+      .check(z.maxLength(MAX_LISTED_ISSUES)),
+  ),
   requestId: z.optional(z.string()),
 });
 
