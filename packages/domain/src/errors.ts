@@ -1,7 +1,12 @@
 /**
  * Typed errors of the domain. Each class has a stable `code`: codes are public API
  * (clients and adapters switch on them), so they are never renamed; messages may change.
+ * Messages are written for clients and bounded: what they quote of the input is
+ * {@link echoed}, and a validation message lists at most {@link MAX_LISTED_ISSUES} issues.
  */
+import { echoed } from './echo.js';
+
+export { ECHO_MAX_LENGTH, echoed } from './echo.js';
 
 /** Every code a {@link TaskError} can carry. */
 export const TASK_ERROR_CODES = [
@@ -27,7 +32,21 @@ export abstract class TaskError extends Error {
   abstract readonly code: TaskErrorCode;
 }
 
-/** The input broke one or more rules of SPEC §3/§4; nothing was read or written. */
+/** How many issues a validation message lists (and an HTTP problem's `errors` carries). */
+export const MAX_LISTED_ISSUES = 20;
+
+const listing = (issues: readonly FieldIssue[]): string => {
+  const listed = issues
+    .slice(0, MAX_LISTED_ISSUES)
+    .map((issue) => `${issue.path === '' ? '(input)' : echoed(issue.path)}: ${issue.message}`);
+  const more = issues.length - listed.length;
+  return `${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+};
+
+/**
+ * The input broke one or more rules of SPEC §3/§4; nothing was read or written.
+ * `issues` holds every one; the message lists the first {@link MAX_LISTED_ISSUES}.
+ */
 export class ValidationError extends TaskError {
   override readonly name = 'ValidationError';
   readonly code = 'validation_failed';
@@ -35,10 +54,7 @@ export class ValidationError extends TaskError {
     readonly issues: readonly FieldIssue[],
     options?: ErrorOptions,
   ) {
-    super(
-      `Validation failed: ${issues.map((issue) => `${issue.path || '(input)'}: ${issue.message}`).join('; ')}`,
-      options,
-    );
+    super(`Validation failed: ${listing(issues)}`, options);
   }
 }
 
@@ -50,7 +66,7 @@ export class TaskNotFoundError extends TaskError {
     readonly taskId: string,
     options?: ErrorOptions,
   ) {
-    super(`Task ${taskId} not found`, options);
+    super(`Task ${echoed(taskId)} not found`, options);
   }
 }
 
@@ -62,7 +78,7 @@ export class TaskAlreadyExistsError extends TaskError {
     readonly taskId: string,
     options?: ErrorOptions,
   ) {
-    super(`Task ${taskId} already exists`, options);
+    super(`Task ${echoed(taskId)} already exists`, options);
   }
 }
 
@@ -77,7 +93,7 @@ export class VersionConflictError extends TaskError {
     options?: ErrorOptions,
   ) {
     super(
-      `Task ${taskId} is at version ${actualVersion}, not the expected ${expectedVersion}`,
+      `Task ${echoed(taskId)} is at version ${actualVersion}, not the expected ${expectedVersion}`,
       options,
     );
   }
@@ -91,7 +107,10 @@ export class IdempotencyKeyReusedError extends TaskError {
     readonly key: string,
     options?: ErrorOptions,
   ) {
-    super(`Idempotency key "${key}" was already used with a different request body`, options);
+    super(
+      `Idempotency key "${echoed(key)}" was already used with a different request body`,
+      options,
+    );
   }
 }
 
@@ -103,7 +122,7 @@ export class IdempotencyKeyInFlightError extends TaskError {
     readonly key: string,
     options?: ErrorOptions,
   ) {
-    super(`A request with idempotency key "${key}" is still in progress`, options);
+    super(`A request with idempotency key "${echoed(key)}" is still in progress`, options);
   }
 }
 

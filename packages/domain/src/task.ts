@@ -33,13 +33,35 @@ const CONTROL_CHARACTER_OTHER_THAN_LINE_BREAK_OR_TAB = /(?![\t\n\r])\p{Cc}/u;
 // Lone surrogates survive JSON.parse but not UTF-8 storage: they would be silently replaced.
 const wellFormed = z.refine<string>((text) => text.isWellFormed(), 'must be valid Unicode text');
 
+/**
+ * What shows nothing: white space, the default-ignorable code points (zero-width space
+ * and joiners, word joiner, soft hyphen, variation selectors, Hangul fillers, tag
+ * characters…) and the other format characters (Cf). A title of these alone is empty,
+ * though each may belong in a title among visible text (ZWJ in 👩‍💻, U+FE0F in ❤️).
+ */
+const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+const hasVisibleCharacter = (text: string): boolean => text.replace(INVISIBLE, '') !== '';
+
+/**
+ * Unicode's explicit directional embeddings and overrides (U+202A–U+202E) and isolates
+ * (U+2066–U+2069) reorder the text that follows them as it is shown ("Trojan Source",
+ * CVE-2021-42574): `invoice<U+202E>fdp.exe` reads as `invoiceexe.pdf`. Refused in
+ * titles and descriptions; the marks U+200E, U+200F and U+061C, which cannot, are kept.
+ */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
+const noBidiControl = z.refine<string>(
+  (text) => !BIDI_CONTROL.test(text),
+  'must not contain bidirectional embedding, override or isolate controls',
+);
+
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
 
 export const TitleSchema = z.string().check(
   z.trim(),
   wellFormed,
   z.refine((text) => !CONTROL_CHARACTER.test(text), 'must not contain control characters'),
-  z.refine((text) => text.length > 0, 'must not be empty'),
+  noBidiControl,
+  z.refine(hasVisibleCharacter, 'must not be empty'),
   z.refine(
     (text) => codePointCount(text) <= TITLE_MAX_LENGTH,
     `must be at most ${TITLE_MAX_LENGTH} characters`,
@@ -48,6 +70,7 @@ export const TitleSchema = z.string().check(
 
 export const DescriptionSchema = z.string().check(
   wellFormed,
+  noBidiControl,
   z.refine(
     (text) => !CONTROL_CHARACTER_OTHER_THAN_LINE_BREAK_OR_TAB.test(text),
     'must not contain control characters other than tab and line breaks',

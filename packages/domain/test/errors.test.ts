@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ECHO_MAX_LENGTH,
+  echoed,
   IdempotencyKeyInFlightError,
   IdempotencyKeyReusedError,
+  MAX_LISTED_ISSUES,
   StorageUnavailableError,
   TASK_ERROR_CODES,
   TaskAlreadyExistsError,
@@ -40,5 +43,63 @@ describe('domain errors', () => {
 
   it('has one class for every code', () => {
     expect(examples.map((error) => error.code).sort()).toEqual([...TASK_ERROR_CODES].sort());
+  });
+});
+
+describe('what errors echo of the input', () => {
+  it('quotes a long task id cut short, with an ellipsis', () => {
+    const taskId = 'x'.repeat(15_000);
+
+    const { message } = new TaskNotFoundError(taskId);
+
+    expect(message).toBe(`Task ${'x'.repeat(ECHO_MAX_LENGTH)}… not found`);
+  });
+
+  it('quotes an id of ordinary length (a UUID) whole', () => {
+    const taskId = '0193e4c5-5b6a-7c8d-9e0f-0123456789ab';
+
+    expect(new TaskNotFoundError(taskId).message).toBe(`Task ${taskId} not found`);
+    expect(new VersionConflictError(taskId, 1, 2).message).toContain(taskId);
+  });
+
+  it('cuts by characters, never inside one, and shows invisible ones as U+FFFD', () => {
+    expect(echoed('🚀'.repeat(ECHO_MAX_LENGTH + 1))).toBe(`${'🚀'.repeat(ECHO_MAX_LENGTH)}…`);
+    expect(echoed('a\u202eb\u0000c\ud800')).toBe('a\ufffdb\ufffdc\ufffd');
+  });
+
+  it('keeps a long idempotency key short in its messages', () => {
+    const key = 'k'.repeat(255);
+
+    for (const error of [
+      new IdempotencyKeyReusedError(key),
+      new IdempotencyKeyInFlightError(key),
+    ]) {
+      expect(error.message).not.toContain(key);
+      expect(error.message).toContain(echoed(key));
+      expect(error.key).toBe(key);
+    }
+  });
+
+  it(`lists at most ${MAX_LISTED_ISSUES} issues in a validation message, and says how many more there are`, () => {
+    const issues = Array.from({ length: 1000 }, (_, index) => ({
+      path: `field${index}`,
+      message: 'is not a known field',
+    }));
+
+    const error = new ValidationError(issues);
+
+    expect(error.issues).toHaveLength(1000);
+    expect(error.message).toContain('field19: is not a known field');
+    expect(error.message).not.toContain('field20:');
+    expect(error.message).toMatch(/; and 980 more$/);
+  });
+
+  it('cuts long paths in a validation message', () => {
+    const path = `query.${'p'.repeat(8000)}`;
+
+    const { message } = new ValidationError([{ path, message: 'is not a known parameter' }]);
+
+    expect(message).toBe(`Validation failed: ${echoed(path)}: is not a known parameter`);
+    expect(message.length).toBeLessThan(100);
   });
 });

@@ -55,7 +55,72 @@ describe('title', () => {
   });
 });
 
+describe('title, against text that shows nothing or reorders what is shown', () => {
+  const messagesOf = (title: string) =>
+    issuesOf(() => create({ title })).map((issue) => `${issue.path}: ${issue.message}`);
+
+  it.each([
+    ['a zero-width space (U+200B)', '\u200b'],
+    ['a word joiner (U+2060)', '\u2060'],
+    ['a byte order mark (U+FEFF)', '\ufeff'],
+    ['zero-width joiners and non-joiners', '\u200d\u200c\u200d'],
+    ['a soft hyphen (U+00AD)', '\u00ad'],
+    ['a Hangul filler (U+3164)', '\u3164'],
+    ['a variation selector (U+FE0F)', '\ufe0f'],
+    ['tag characters (U+E0041)', '\u{e0041}\u{e007f}'],
+    ['an Arabic letter mark (U+061C)', '\u061c'],
+    ['a Mongolian vowel separator (U+180E)', '\u180e'],
+    ['invisible characters between spaces', '  \u200b \u2060  '],
+  ])('is empty when made only of %s', (_, title) => {
+    expect(messagesOf(title)).toEqual(['title: must not be empty']);
+  });
+
+  it.each([
+    ['left-to-right embedding (U+202A)', '\u202a'],
+    ['right-to-left embedding (U+202B)', '\u202b'],
+    ['pop directional formatting (U+202C)', '\u202c'],
+    ['left-to-right override (U+202D)', '\u202d'],
+    ['right-to-left override (U+202E)', '\u202e'],
+    ['left-to-right isolate (U+2066)', '\u2066'],
+    ['right-to-left isolate (U+2067)', '\u2067'],
+    ['first strong isolate (U+2068)', '\u2068'],
+    ['pop directional isolate (U+2069)', '\u2069'],
+  ])('refuses a %s among visible text', (_, control) => {
+    expect(messagesOf(`invoice${control}fdp.exe`)).toEqual([
+      'title: must not contain bidirectional embedding, override or isolate controls',
+    ]);
+  });
+
+  it.each([
+    ['an emoji sequence joined by ZWJ', '👩‍💻 Ship it'],
+    ['an emoji with its variation selector', 'Love ❤️'],
+    ['a flag made of tag characters', 'Go 🏴󠁧󠁢󠁥󠁮󠁧󠁿'],
+    ['Persian with a zero-width non-joiner', 'می‌خواهم'],
+    ['Hebrew and Arabic, with marks (U+200F, U+200E)', 'עברית\u200f and العربية\u200e'],
+    ['a visible character among invisible ones', '\u200bx\u200b'],
+  ])('accepts %s, kept as sent', (_, title) => {
+    expect(create({ title }).title).toBe(title);
+  });
+});
+
 describe('description', () => {
+  it.each([
+    ['a right-to-left override (U+202E)', 'see \u202eexe.txt'],
+    ['a first strong isolate (U+2068)', 'a\u2068b\u2069'],
+  ])('refuses %s, which reorders what a reader sees', (_, description) => {
+    expect(issuesOf(() => create({ title: 't', description }))).toEqual([
+      {
+        path: 'description',
+        message: 'must not contain bidirectional embedding, override or isolate controls',
+      },
+    ]);
+  });
+
+  it('accepts other format characters: joiners, marks, soft hyphens', () => {
+    const description = '👩‍💻 re\u00adsume, עברית\u200f, می‌خواهم';
+    expect(create({ title: 't', description }).description).toBe(description);
+  });
+
   it.each([
     ['2,000 characters', 'd'.repeat(2000)],
     ['line breaks and tabs', 'line one\n\tline two\r\n'],

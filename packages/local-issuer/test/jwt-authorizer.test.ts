@@ -9,9 +9,12 @@ import {
   LOCAL_ISSUER,
   loadOrCreateSigningKey,
   makeJwtAuthorizer,
+  REFUSALS,
+  type Refusal,
   type SigningKey,
   verificationKeys,
 } from '../src/index.js';
+import { signToken } from './sign-token.js';
 
 let directory: string;
 let key: SigningKey;
@@ -31,6 +34,20 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
+
+/** RFC 6750 §3: `error_description` is %x20-21 / %x23-5B / %x5D-7E. */
+const RFC_6750_DESCRIPTION = /^[\x20\x21\x23-\x5b\x5d-\x7e]+$/;
+
+const epoch = (): number => Math.floor(Date.now() / 1000);
+const validClaims = () => ({
+  sub: 'alice',
+  iss: LOCAL_ISSUER,
+  aud: LOCAL_AUDIENCE,
+  iat: epoch(),
+  exp: epoch() + 60,
+});
+const signed = (header: Record<string, unknown>, claims: Record<string, unknown>) =>
+  signToken(key, header, claims);
 
 describe('the local JWT authorizer', () => {
   it('accepts a token of the local issuer and hands over its claims as strings, as API Gateway does', async () => {
@@ -80,22 +97,29 @@ describe('the local JWT authorizer', () => {
     });
   });
 
-  it.each<[string, () => Promise<string | undefined>]>([
-    ['missing', async () => undefined],
-    ['empty', async () => 'Bearer '],
-    ['not a JWT', async () => 'Bearer not.a.jwt'],
-    ['expired', async () => issueToken(key, { sub: 'alice', expiresInSeconds: -60 })],
+  it.each<[string, () => Promise<string | undefined>, Refusal]>([
+    ['missing', async () => undefined, REFUSALS.noToken],
+    ['empty', async () => 'Bearer ', REFUSALS.noToken],
+    ['not a JWT', async () => 'Bearer not.a.jwt', REFUSALS.malformed],
+    [
+      'expired',
+      async () => issueToken(key, { sub: 'alice', expiresInSeconds: -60 }),
+      REFUSALS.expired,
+    ],
     [
       'signed by another key',
       async () => issueToken({ ...otherKey, kid: key.kid }, { sub: 'alice' }),
+      REFUSALS.signature,
     ],
     [
       'for another audience',
       async () => issueToken(key, { sub: 'alice', audience: 'someone-else' }),
+      REFUSALS.audience,
     ],
     [
       'from another issuer',
       async () => issueToken(key, { sub: 'alice', issuer: 'https://evil.example' }),
+      REFUSALS.issuer,
     ],
     [
       'unsigned (alg: none)',
@@ -104,6 +128,7 @@ describe('the local JWT authorizer', () => {
           .setIssuer(LOCAL_ISSUER)
           .setExpirationTime('1h')
           .encode(),
+      REFUSALS.algorithm,
     ],
     [
       'signed with HMAC',
@@ -114,6 +139,7 @@ describe('the local JWT authorizer', () => {
           .setAudience(LOCAL_AUDIENCE)
           .setExpirationTime('1h')
           .sign(new TextEncoder().encode('a shared secret of at least thirty-two bytes')),
+      REFUSALS.algorithm,
     ],
     [
       'without an expiry',
@@ -123,14 +149,55 @@ describe('the local JWT authorizer', () => {
           .setIssuer(LOCAL_ISSUER)
           .setAudience(LOCAL_AUDIENCE)
           .sign(key.privateKey),
+      REFUSALS.noExpiry,
     ],
-  ])('refuses a token that is %s', async (_, token) => {
-    const value = await token();
-    const verdict = await authorize(
-      value === undefined || value.startsWith('Bearer') ? value : `Bearer ${value}`,
-    );
-    expect(verdict).toMatchObject({ ok: false, reason: expect.any(String) });
-  });
+    // What API Gateway's JWT authorizer checks beyond the signature ("Control access to
+    // HTTP APIs with JWT authorizers", API Gateway developer guide).
+    [
+      'for another audience in aud, although its client_id is ours (aud wins when present)',
+      async () =>
+        signed(
+          { alg: 'RS256', kid: key.kid },
+          { ...validClaims(), aud: 'someone-else', client_id: LOCAL_AUDIENCE },
+        ),
+      REFUSALS.audience,
+    ],
+    [
+      'without a kid, although signed by the only key of the issuer',
+      async () => signed({ alg: 'RS256' }, validClaims()),
+      REFUSALS.noKeyId,
+    ],
+    [
+      'whose kid names no key of the issuer',
+      async () => signed({ alg: 'RS256', kid: 'another-kid' }, validClaims()),
+      REFUSALS.unknownKey,
+    ],
+    [
+      'issued in the future (iat)',
+      async () => signed({ alg: 'RS256', kid: key.kid }, { ...validClaims(), iat: epoch() + 300 }),
+      REFUSALS.issuedInFuture,
+    ],
+    [
+      'not valid yet (nbf)',
+      async () => signed({ alg: 'RS256', kid: key.kid }, { ...validClaims(), nbf: epoch() + 300 }),
+      REFUSALS.notYetValid,
+    ],
+    [
+      'marked with an unknown critical header parameter with a non-Latin-1 name',
+      async () => signed({ alg: 'RS256', kid: key.kid, crit: ['中'], 中: 1 }, validClaims()),
+      REFUSALS.unsupported,
+    ],
+  ])(
+    'refuses a token that is %s, saying so in words of its own that fit a WWW-Authenticate header',
+    async (_, token, reason) => {
+      const value = await token();
+      const verdict = await authorize(
+        value === undefined || value.startsWith('Bearer') ? value : `Bearer ${value}`,
+      );
+      expect(verdict).toEqual({ ok: false, reason });
+      expect(reason).toMatch(RFC_6750_DESCRIPTION);
+    },
+  );
 });
 
 describe('the signing key', () => {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { pooledRandomBytes } from './random-bytes.js';
 import type { RouteSelection } from './route-table.js';
@@ -107,7 +108,9 @@ export const toApiGatewayEvent = (
   const { route, pathParameters } = metadata.selection;
   const query = queryParameters(request.rawQueryString);
   const hasBody = request.body.byteLength > 0;
-  const asText = isTextMediaType(headers['content-type']);
+  // An event is JSON: a body whose bytes are not UTF-8 has no string that carries them
+  // (decoding would put U+FFFD in their place), so it goes in base64, whatever its type.
+  const asText = isTextMediaType(headers['content-type']) && isUtf8(request.body);
   const domainName = (headers['host'] ?? 'localhost').replace(/:\d+$/, '');
   return {
     version: '2.0',

@@ -21,6 +21,8 @@ export interface HttpServerOptions {
   /** Answers one request (awaited: it may wait for start-up to finish). */
   readonly handle: (request: IncomingHttpRequest) => Promise<GatewayResponse>;
   readonly maxBodyBytes?: number;
+  /** Receives one JSON line per response that could not be sent (a 500 in its place). */
+  readonly log?: (line: string) => void;
 }
 
 /** A listening server. */
@@ -74,11 +76,31 @@ const write = (response: ServerResponse, result: GatewayResponse, closing: boole
   response.end(result.body);
 };
 
-/** Writes `result`; one HTTP cannot carry (a function's header) is a 500, as API Gateway answers. */
-const send = (response: ServerResponse, result: GatewayResponse, closing: boolean): void => {
+/** The line that says why `result` could not be sent; SPEC §4: a 500 is logged. */
+const unsentLine = (result: GatewayResponse, error: unknown): string =>
+  JSON.stringify({
+    timestamp: new Date().toISOString(),
+    level: 'ERROR',
+    message: 'response could not be sent',
+    requestId: result.headers.find(([name]) => name.toLowerCase() === 'apigw-requestid')?.[1],
+    statusCode: result.statusCode,
+    errorMessage: error instanceof Error ? error.message : String(error),
+  });
+
+/**
+ * Writes `result`; one HTTP cannot carry (a function's header) is a 500, as API Gateway
+ * answers, and is logged: Node's message names the header, never its value.
+ */
+const send = (
+  response: ServerResponse,
+  result: GatewayResponse,
+  closing: boolean,
+  log: (line: string) => void,
+): void => {
   try {
     write(response, result, closing);
-  } catch {
+  } catch (error) {
+    log(unsentLine(result, error));
     if (response.headersSent) response.destroy();
     else write(response, INTERNAL_SERVER_ERROR, closing);
   }
@@ -92,6 +114,7 @@ const listenError = (error: NodeJS.ErrnoException, host: string, port: number): 
 /** Listens on `host:port`; rejects with {@link PortInUseError} when the port is taken. */
 export const listen = async (options: HttpServerOptions): Promise<HttpServer> => {
   const limit = options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES;
+  const log = options.log ?? (() => undefined);
   const inFlight = new Set<Promise<void>>();
   let closing = false;
 
@@ -112,13 +135,13 @@ export const listen = async (options: HttpServerOptions): Promise<HttpServer> =>
             localPort: request.socket.localPort ?? options.port,
             body,
           });
-    send(response, result, closing);
+    send(response, result, closing, log);
   };
 
   const server = createServer((request, response) => {
     // A request that failed before its answer (the client went away, the start failed).
     const done = serve(request, response).catch(() =>
-      send(response, INTERNAL_SERVER_ERROR, closing),
+      send(response, INTERNAL_SERVER_ERROR, closing, log),
     );
     inFlight.add(done);
     void done.finally(() => inFlight.delete(done));

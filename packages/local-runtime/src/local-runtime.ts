@@ -51,6 +51,7 @@ export const startLocalRuntime = async (
     host: options.host ?? '127.0.0.1',
     port: options.port ?? DEFAULT_PORT,
     handle: async (request) => (await ready.promise)(request),
+    log,
   });
   const graceMs = options.shutdownGraceMs ?? 10_000;
   const host = server.host.includes(':') ? `[${server.host}]` : server.host;

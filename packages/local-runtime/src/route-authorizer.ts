@@ -22,12 +22,13 @@ interface JwtRequestContext extends APIGatewayEventRequestContextV2 {
   readonly authorizer: { readonly jwt: JwtAuthorizerContext };
 }
 
-// The one refusal AWS documents the wording of ("Troubleshooting issues with HTTP API JWT
-// authorizers", API Gateway developer guide); local-issuer words it its own way.
-const AUDIENCE_REFUSED = 'the token does not have a valid audience';
-
-/** RFC 9110 §5.6.4: what a quoted-string can carry as is. */
-const quotable = (text: string): string => text.replace(/["\\\p{Cc}]/gu, '');
+/**
+ * RFC 6750 §3: `error_description` is `%x20-21 / %x23-5B / %x5D-7E`. The verifier words
+ * its refusals itself; this keeps any other text (a verifier of another issuer's) from
+ * carrying what a header cannot, or what a client would misread, into the challenge.
+ */
+export const errorDescription = (text: string): string =>
+  text.replace(/[^\x20\x21\x23-\x5b\x5d-\x7e]/g, '?');
 
 /**
  * API Gateway's 401 for a route with a JWT authorizer: `{"message":"Unauthorized"}` and
@@ -37,11 +38,10 @@ const quotable = (text: string): string => text.replace(/["\\\p{Cc}]/gu, '');
  */
 export const unauthorized = (reason: string | undefined): GatewayResponse => {
   const answer = gatewayMessage(401, 'Unauthorized');
-  const description = reason?.includes('audience') ? AUDIENCE_REFUSED : reason;
   const challenge =
-    description === undefined
+    reason === undefined
       ? 'Bearer'
-      : `Bearer scope="" error="invalid_token" error_description="${quotable(description)}"`;
+      : `Bearer scope="" error="invalid_token" error_description="${errorDescription(reason)}"`;
   return { ...answer, headers: [...answer.headers, ['www-authenticate', challenge]] };
 };
 

@@ -1,4 +1,4 @@
-import { isTaskError, type TaskUseCases } from '@tasks/domain';
+import { echoed, isTaskError, type TaskUseCases } from '@tasks/domain';
 import type { Context } from 'aws-lambda';
 import { type CorsOptions, type CorsPolicy, makeCorsPolicy } from './cors.js';
 import { domainProblemResponse } from './domain-errors.js';
@@ -76,7 +76,7 @@ export const makeHttpHandler = (options: HttpHandlerOptions): HttpHandler => {
 
   const dispatch = async (request: HttpRequest, match: RouteMatch): Promise<HttpResponse> => {
     if (match.kind === 'none') {
-      throw new HttpProblemError('not_found', `There is no resource at ${request.path}.`);
+      throw new HttpProblemError('not_found', `There is no resource at ${echoed(request.path)}.`);
     }
     if (match.kind === 'path') {
       const allow = match.allow.join(', ');
@@ -86,7 +86,7 @@ export const makeHttpHandler = (options: HttpHandlerOptions): HttpHandler => {
       }
       throw new HttpProblemError(
         'method_not_allowed',
-        `${request.method} is not supported on ${request.path}; use ${allow}.`,
+        `${echoed(request.method)} is not supported on ${echoed(request.path)}; use ${allow}.`,
         { Allow: allow },
       );
     }

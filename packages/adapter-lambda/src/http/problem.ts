@@ -1,3 +1,4 @@
+import { echoed, MAX_LISTED_ISSUES } from '@tasks/domain';
 import { type HttpResponse, jsonResponse } from './http-response.js';
 
 /** RFC 9457 §3: the media type of every error body (SPEC §4). */
@@ -14,7 +15,10 @@ export interface Problem {
   readonly detail: string;
   /** The domain error code, or one of {@link HttpProblemCode}: stable, for clients to switch on. */
   readonly code: string;
-  /** For validation problems: every offending field (`title`, `query.limit`, `If-Match`). */
+  /**
+   * For validation problems: the offending fields (`title`, `query.limit`, `If-Match`),
+   * at most `MAX_LISTED_ISSUES` of them, paths cut short as the domain quotes input.
+   */
   readonly errors?: readonly { readonly path: string; readonly message: string }[];
   readonly requestId?: string;
 }
@@ -31,6 +35,13 @@ export interface ProblemSpec {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/**
+ * SPEC §4: an error body is bounded, so a small request never buys a large answer (a
+ * 16 KB body of unknown keys once answered 160 KB). The detail says how many were left out.
+ */
+const boundedErrors = (errors: NonNullable<Problem['errors']>): NonNullable<Problem['errors']> =>
+  errors.slice(0, MAX_LISTED_ISSUES).map(({ path, message }) => ({ path: echoed(path), message }));
+
 /** The problem details response of `spec`. */
 export const problemResponse = (spec: ProblemSpec): HttpResponse => {
   const problem: Problem = {
@@ -39,7 +50,7 @@ export const problemResponse = (spec: ProblemSpec): HttpResponse => {
     status: spec.status,
     detail: spec.detail,
     code: spec.code,
-    ...(spec.errors === undefined ? {} : { errors: spec.errors }),
+    ...(spec.errors === undefined ? {} : { errors: boundedErrors(spec.errors) }),
     ...(spec.requestId === undefined ? {} : { requestId: spec.requestId }),
   };
   const response = jsonResponse(problem.status, problem, spec.headers);

@@ -34,16 +34,45 @@ const isAcceptedMediaType = (value: string, accepted: readonly string[]): boolea
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** The body's bytes: API Gateway base64-encodes some bodies; the limit counts real bytes. */
+const notUtf8 = () =>
+  new HttpProblemError('malformed_json', 'The request body is not valid UTF-8.');
+
+/**
+ * The body's bytes: API Gateway base64-encodes every body it does not hand over as text
+ * (and the local runtime any body that is not UTF-8); the limit counts real bytes.
+ */
 const bytesOf = (body: NonNullable<HttpRequest['body']>): Uint8Array =>
   body.isBase64Encoded ? Buffer.from(body.text, 'base64') : Buffer.from(body.text, 'utf8');
 
 /**
- * The request body parsed as JSON, checked in the order a client can fix: a
- * `Content-Type` that is present and not one of `accepted` is 415 (an absent one is
- * read as JSON), a body over {@link MAX_BODY_BYTES} is 413, text that is not UTF-8 JSON
- * is 400. The value itself is left to the use case's schema.
+ * The body as text, decoded strictly. A text body is a string of the event's JSON: one
+ * that is not well-formed Unicode (a lone surrogate) came from no UTF-8 body, and its
+ * bytes above hold U+FFFD in its place, which must not be stored as if sent.
  */
+const textOf = (body: NonNullable<HttpRequest['body']>, bytes: Uint8Array): string => {
+  if (!body.isBase64Encoded && !body.text.isWellFormed()) throw notUtf8();
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw notUtf8();
+  }
+};
+
+/**
+ * RFC 9110 §8.4: a body in a content coding (gzip…) is not the JSON it stands for; we
+ * decode none, so anything but `identity` is 415, naming what is accepted (RFC 7694 §3).
+ */
+const checkContentEncoding = (value: string | undefined): void => {
+  if (value === undefined) return;
+  const codings = value.split(',').map((coding) => coding.trim().toLowerCase());
+  if (codings.every((coding) => coding === 'identity' || coding === '')) return;
+  throw new HttpProblemError(
+    'unsupported_media_type',
+    'Content-Encoding must be identity (or absent): send the JSON body uncompressed.',
+    { 'Accept-Encoding': 'identity' },
+  );
+};
+
 /**
  * `curl -d '{"title":"…"}'`, the call the original design documents, labels its JSON
  * `application/x-www-form-urlencoded`. Such a body that is JSON is read as JSON, so that
@@ -61,12 +90,20 @@ const unsupportedMediaType = (accepted: readonly string[]) =>
       : {},
   );
 
+/**
+ * The request body parsed as JSON, checked in the order a client can fix: a
+ * `Content-Type` that is present and not one of `accepted` is 415 (an absent one is
+ * read as JSON), so is a `Content-Encoding` other than `identity`; a body over
+ * {@link MAX_BODY_BYTES} is 413; bytes that are not UTF-8, whatever the `Content-Type`,
+ * and text that is not JSON are 400. The value itself is left to the use case's schema.
+ */
 export const readJsonBody = (request: HttpRequest, accepted: readonly string[]): unknown => {
   const contentType = request.headers.get('content-type');
   const curlDefault = contentType !== undefined && isAcceptedMediaType(contentType, [CURL_DEFAULT]);
   if (contentType !== undefined && !curlDefault && !isAcceptedMediaType(contentType, accepted)) {
     throw unsupportedMediaType(accepted);
   }
+  checkContentEncoding(request.headers.get('content-encoding'));
   if (request.body === undefined) {
     throw new HttpProblemError('malformed_json', 'The request body is empty: send a JSON object.');
   }
@@ -77,12 +114,7 @@ export const readJsonBody = (request: HttpRequest, accepted: readonly string[]):
       `The request body is ${bytes.byteLength} bytes; at most ${MAX_BODY_BYTES} are accepted.`,
     );
   }
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    throw new HttpProblemError('malformed_json', 'The request body is not valid UTF-8.');
-  }
+  const text = textOf(request.body, bytes);
   try {
     return JSON.parse(text);
   } catch {

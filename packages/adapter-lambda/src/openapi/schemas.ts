@@ -3,6 +3,7 @@ import {
   DESCRIPTION_MAX_LENGTH,
   DescriptionSchema,
   ListTasksQuerySchema,
+  MAX_LISTED_ISSUES,
   TASK_ERROR_CODES,
   TaskIdSchema,
   TaskPatchSchema,
@@ -46,7 +47,12 @@ export const ProblemSchema = z.looseObject({
   status: z.int().check(z.minimum(400), z.maximum(599)),
   detail: z.string(),
   code: z.enum(PROBLEM_CODES),
-  errors: z.optional(z.array(z.strictObject({ path: z.string(), message: z.string() }))),
+  // At most MAX_LISTED_ISSUES: an error body is bounded (SPEC §4).
+  errors: z.optional(
+    z
+      .array(z.strictObject({ path: z.string(), message: z.string() }))
+      .check(z.maxLength(MAX_LISTED_ISSUES)),
+  ),
   requestId: z.optional(z.string()),
 });
 
@@ -65,8 +71,20 @@ const registryOf = (
 
 /** Fields whose rules JSON Schema cannot state in full: described, inline wherever used. */
 const FIELDS: [z.core.$ZodType, { description: string }][] = [
-  [TitleSchema, { description: 'Trimmed; no control characters.' }],
-  [DescriptionSchema, { description: 'No control characters other than tab and line breaks.' }],
+  [
+    TitleSchema,
+    {
+      description:
+        'Trimmed; at least one visible character; no control characters and no bidirectional embedding, override or isolate controls (U+202A to U+202E, U+2066 to U+2069).',
+    },
+  ],
+  [
+    DescriptionSchema,
+    {
+      description:
+        'No control characters other than tab and line breaks; no bidirectional embedding, override or isolate controls.',
+    },
+  ],
 ];
 
 /** What a client sends: converted with `io: 'input'`, the shape the schemas accept. */

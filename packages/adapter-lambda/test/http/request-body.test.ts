@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { httpEvent } from './events.js';
-import { JSON_HEADERS, postTask, setup } from './harness.js';
+import { type Harness, JSON_HEADERS, postTask, setup } from './harness.js';
 
 const post = (
   body: string,
@@ -155,4 +155,90 @@ describe("curl's default Content-Type", () => {
     expect(reply.status).toBe(415);
     expect(reply.body).toMatchObject({ code: 'unsupported_media_type' });
   });
+});
+
+const expectNothingStored = async (harness: Harness) => {
+  expect((await harness.invoke(httpEvent({ method: 'GET', rawPath: '/tasks' }))).body).toEqual({
+    items: [],
+  });
+};
+
+describe('bodies that are not UTF-8 JSON as sent', () => {
+  const invalidUtf8 = Buffer.from([
+    0x7b, 0x22, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d,
+  ]);
+
+  it.each([
+    ['application/json', { 'content-type': 'application/json' }],
+    ['application/json; charset=utf-8', { 'content-type': 'application/json; charset=utf-8' }],
+    ['application/x-www-form-urlencoded', { 'content-type': 'application/x-www-form-urlencoded' }],
+    ['no Content-Type', {}],
+  ])('returns 400 malformed_json for bytes that are not UTF-8 under %s', async (_, headers) => {
+    const harness = setup();
+
+    const reply = await harness.invoke(post(invalidUtf8.toString('base64'), headers, true));
+
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({
+      code: 'malformed_json',
+      detail: expect.stringContaining('UTF-8'),
+    });
+    await expectNothingStored(harness);
+  });
+
+  it('returns 400 malformed_json for a text body no UTF-8 can carry (a lone surrogate)', async () => {
+    const reply = await setup().invoke(post('{"title":"a\ud800b"}'));
+
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ code: 'malformed_json' });
+  });
+});
+
+describe('Content-Encoding', () => {
+  it.each(['gzip', 'br', 'deflate', 'zstd', 'gzip, identity', 'x-anything'])(
+    'returns 415 problem, saying only identity is accepted, for Content-Encoding %s',
+    async (encoding) => {
+      const harness = setup();
+
+      const reply = await harness.invoke(
+        post('{"title":"x"}', { ...JSON_HEADERS, 'content-encoding': encoding }),
+      );
+
+      expect(reply.status).toBe(415);
+      expect(reply.header('Content-Type')).toBe('application/problem+json');
+      // RFC 7694 §3: the codings the server accepts.
+      expect(reply.header('Accept-Encoding')).toBe('identity');
+      expect(reply.body).toMatchObject({
+        status: 415,
+        code: 'unsupported_media_type',
+        detail: expect.stringContaining('Content-Encoding'),
+      });
+      await expectNothingStored(harness);
+    },
+  );
+
+  it('returns 415 problem for a PATCH whose body is gzip-encoded', async () => {
+    const reply = await setup().invoke(
+      httpEvent({
+        method: 'PATCH',
+        rawPath: '/tasks/01890a5d-ac96-774b-bcce-b302099a8057',
+        body: '{"title":"x"}',
+        headers: { 'content-type': 'application/merge-patch+json', 'content-encoding': 'gzip' },
+      }),
+    );
+
+    expect(reply.status).toBe(415);
+    expect(reply.header('Accept-Encoding')).toBe('identity');
+  });
+
+  it.each(['identity', 'Identity', ' identity ', ''])(
+    'reads the body as is with Content-Encoding "%s"',
+    async (encoding) => {
+      const reply = await setup().invoke(
+        post('{"title":"x"}', { ...JSON_HEADERS, 'content-encoding': encoding }),
+      );
+
+      expect(reply.status).toBe(201);
+    },
+  );
 });

@@ -5,7 +5,7 @@ import {
   LOCAL_ISSUER,
   loadOrCreateSigningKey,
 } from '@tasks/local-issuer';
-import { SignJWT, UnsecuredJWT } from 'jose';
+import { CompactSign, SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { field, itemsOf } from '../support/api.js';
 import { type AuthRuntime, useAuthRuntime } from '../support/auth-runtime.js';
@@ -19,10 +19,30 @@ interface Refusal {
   readonly challenge: RegExp;
 }
 
-const INVALID_TOKEN = /^Bearer scope="" error="invalid_token" error_description="[^"]+"$/;
+// RFC 6750 §3: error_description is %x20-21 / %x23-5B / %x5D-7E, nothing else.
+const INVALID_TOKEN =
+  /^Bearer scope="" error="invalid_token" error_description="[\x20\x21\x23-\x5b\x5d-\x7e]+"$/;
 const SUB = 'eve';
 // A token whose every claim is right: only the part a case names is wrong.
 const claims = { sub: SUB, iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, token_use: 'id' };
+const epoch = (): number => Math.floor(Date.now() / 1000);
+
+/**
+ * `Bearer <token>` signed RS256 with the runtime's key, whatever its header says (jose is
+ * told to write the `crit` names it lists), with valid claims overridden by `overrides`.
+ */
+const signed = async (
+  rt: AuthRuntime,
+  header: Record<string, unknown>,
+  overrides: Record<string, unknown>,
+): Promise<string> => {
+  const payload = { ...claims, iat: epoch(), exp: epoch() + 60, ...overrides };
+  const crit = Array.isArray(header['crit']) ? header['crit'].map(String) : [];
+  const token = await new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+    .setProtectedHeader({ ...header, alg: 'RS256' })
+    .sign(rt.key().privateKey, { crit: Object.fromEntries(crit.map((name) => [name, true])) });
+  return `Bearer ${token}`;
+};
 
 const REFUSALS: readonly Refusal[] = [
   { name: 'no Authorization header', header: async () => undefined, challenge: /^Bearer$/ },
@@ -70,6 +90,35 @@ const REFUSALS: readonly Refusal[] = [
   },
   { name: 'a malformed token', header: async () => 'Bearer not.a.jwt', challenge: INVALID_TOKEN },
   { name: 'a bare Bearer', header: async () => 'Bearer', challenge: INVALID_TOKEN },
+  // What API Gateway's JWT authorizer checks ("Control access to HTTP APIs with JWT
+  // authorizers", API Gateway developer guide) beyond signature, issuer and expiry.
+  {
+    name: 'a token for another audience in aud whose client_id is ours (aud wins)',
+    header: async (rt) =>
+      signed(rt, { kid: rt.key().kid }, { aud: 'someone-else', client_id: LOCAL_AUDIENCE }),
+    challenge: /error_description="the token does not have a valid audience"$/,
+  },
+  {
+    name: 'a token without kid',
+    header: async (rt) => signed(rt, {}, {}),
+    challenge: INVALID_TOKEN,
+  },
+  {
+    name: 'a token issued in the future (iat)',
+    header: async (rt) => signed(rt, { kid: rt.key().kid }, { iat: epoch() + 300 }),
+    challenge: INVALID_TOKEN,
+  },
+  {
+    name: 'a token not valid yet (nbf)',
+    header: async (rt) => signed(rt, { kid: rt.key().kid }, { nbf: epoch() + 300 }),
+    challenge: INVALID_TOKEN,
+  },
+  {
+    // Its header name once reached www-authenticate, which cannot carry it: a 500.
+    name: 'a token with an unknown crit parameter named in Chinese',
+    header: async (rt) => signed(rt, { kid: rt.key().kid, crit: ['中'], 中: 1 }, {}),
+    challenge: INVALID_TOKEN,
+  },
 ];
 
 describe.each(STORES)('bearer tokens with TASKS_AUTH=jwt over HTTP, $name', (store) => {

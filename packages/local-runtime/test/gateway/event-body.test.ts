@@ -37,4 +37,20 @@ describe('the body of the payload 2.0 event', () => {
 
     expect(gateway.only().event).toMatchObject({ body: 'ewD/fQ==', isBase64Encoded: true });
   });
+
+  it.each(['application/json', 'application/json; charset=utf-8', 'text/plain'])(
+    'hands a %s body that is not UTF-8 over in base64, as no JSON string can carry it',
+    async (contentType) => {
+      gateway = await startFakeGateway();
+      const bytes = new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]);
+
+      await fetch(`${gateway.url}/tasks`, {
+        method: 'POST',
+        body: bytes,
+        headers: { 'content-type': contentType },
+      });
+
+      expect(gateway.only().event).toMatchObject({ body: 'eyL/In0=', isBase64Encoded: true });
+    },
+  );
 });

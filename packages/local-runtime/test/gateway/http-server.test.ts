@@ -65,4 +65,37 @@ describe('the local HTTP server', () => {
     });
     await new Promise((resolve) => holder.close(resolve));
   });
+
+  it('answers 500 to a response HTTP cannot carry, and logs it with the request id', async () => {
+    const lines: string[] = [];
+    const server = await listen({
+      host: '127.0.0.1',
+      port: 0,
+      handle: async () => ({
+        statusCode: 200,
+        headers: [
+          ['x-note', '中'],
+          ['apigw-requestid', 'KmHc1jV4liAEJvQ='],
+        ],
+        body: Buffer.from('{}'),
+      }),
+      log: (line) => lines.push(line),
+    });
+    try {
+      const reply = await fetch(`http://127.0.0.1:${server.port}/tasks`);
+
+      expect(reply.status).toBe(500);
+      expect(await reply.text()).toBe('{"message":"Internal Server Error"}');
+      expect(lines.map((line) => JSON.parse(line))).toEqual([
+        expect.objectContaining({
+          level: 'ERROR',
+          message: 'response could not be sent',
+          requestId: 'KmHc1jV4liAEJvQ=',
+          errorMessage: expect.stringContaining('x-note'),
+        }),
+      ]);
+    } finally {
+      await server.close(1_000);
+    }
+  });
 });
