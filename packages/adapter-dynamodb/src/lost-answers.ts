@@ -12,7 +12,7 @@ import type { DeleteCommand } from '@aws-sdk/lib-dynamodb';
  *   failure (ReturnValuesOnConditionCheckFailure ALL_OLD) carries the token: that item is
  *   exactly what the update wrote, nothing having written since, and is its answer. So an
  *   update is applied once (never version + 2) and an `If-Match` update is never a 412
- *   because of itself. Still one conditional UpdateItem; the token adds 18 bytes to an item.
+ *   because of itself. Still one conditional UpdateItem; the token adds 17 bytes to an item.
  * - A deleted item keeps no token, so a delete looks at its attempts instead (the SDK's
  *   own count, `$metadata.attempts`, would not say how the earlier ones ended): when its
  *   condition finds no task after an earlier attempt that may have been applied (one that
@@ -21,7 +21,7 @@ import type { DeleteCommand } from '@aws-sdk/lib-dynamodb';
  *   nothing, and "no task" is then a 404 as on a first attempt.
  *
  * Neither can see through a second writer that changes the task between the lost attempt
- * and its retry (the SDK waits about 100 ms): the update is then answered as if it came
+ * and its retry (the SDK's backoff, a fraction of a second): the update is then answered as if it came
  * after that write (a 412 with If-Match; applied again without), and a delete finding the
  * task gone after such an attempt reports 204 although another client may have deleted it,
  * or it may never have existed (were the lost answer "not found" itself).
