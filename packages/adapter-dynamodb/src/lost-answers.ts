@@ -16,15 +16,16 @@ import type { DeleteCommand } from '@aws-sdk/lib-dynamodb';
  * - A deleted item keeps no token, so a delete looks at its attempts instead (the SDK's
  *   own count, `$metadata.attempts`, would not say how the earlier ones ended): when its
  *   condition finds no task after an earlier attempt that may have been applied (one that
- *   reached DynamoDB and got no answer), that attempt deleted it, and the delete is done.
- *   An earlier attempt that DynamoDB refused (throttled) or that never connected deleted
- *   nothing, and "no task" is then a 404 as on a first attempt.
+ *   was sent and got no answer, or a 5xx), that attempt deleted it, and the delete is
+ *   done. An earlier attempt that DynamoDB refused (throttled) or that never connected
+ *   deleted nothing, and "no task" is then a 404 as on a first attempt.
  *
  * Neither can see through a second writer that changes the task between the lost attempt
- * and its retry (the SDK's backoff, a fraction of a second): the update is then answered as if it came
- * after that write (a 412 with If-Match; applied again without), and a delete finding the
- * task gone after such an attempt reports 204 although another client may have deleted it,
- * or it may never have existed (were the lost answer "not found" itself).
+ * and its retry (the SDK's backoff, a fraction of a second): the update is then answered
+ * as if it came after that write (a 412 with If-Match; applied again without), and a
+ * delete finding the task gone after such an attempt reports 204 although another client
+ * may have deleted it, or it may never have existed (were the lost answer "not found"
+ * itself). A connection timeout counts as "sent": the SDK's error does not tell it apart.
  */
 
 /** 96 random bits, base64url: unique per write, and short, since DynamoDB bills by bytes. */
