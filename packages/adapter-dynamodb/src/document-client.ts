@@ -23,11 +23,11 @@ export interface DocumentClientOptions {
 }
 
 /**
- * A DynamoDB client with retries and timeouts set explicitly, so that a call's total time
- * is bounded: at most `maxAttempts` × (connection + request timeout) plus the SDK's
- * backoff, about 15.5 s with the defaults, below the functions' timeout. Throttling and
- * transient faults are retried by the SDK's standard mode; what still fails becomes
- * `StorageUnavailableError` in the repository.
+ * A DynamoDB client with retries and timeouts set explicitly: at most `maxAttempts` ×
+ * (connection + request timeout) plus the SDK's backoff, about 15.5 s with the defaults.
+ * A function bounds each call by its own deadline besides (the repository's `signal`),
+ * whatever these allow. Throttling and transient faults are retried by the SDK's
+ * standard mode; what still fails becomes `StorageUnavailableError` in the repository.
  */
 export const createDynamoDbClient = ({
   endpoint,

@@ -39,6 +39,7 @@ import {
   toIdempotencyItem,
   toTaskItem,
 } from './item-mapping.js';
+import { newWriteToken, watchAttempts } from './lost-answers.js';
 import { translateStorageError } from './storage-errors.js';
 import { updateExpression } from './update-expression.js';
 
@@ -47,6 +48,13 @@ export interface DynamoDbTaskRepositoryOptions {
   readonly tableName: string;
   /** The owner-and-status index (default `ByStatus`, as in infra/template.yaml). */
   readonly indexName?: string;
+  /**
+   * The signal that ends the store call about to start, read once per call: a Lambda
+   * function passes one that fires just before its deadline (SPEC §5), so that a stalled
+   * store is a `StorageUnavailableError`, never the platform's timeout. Its retries stop
+   * with it: the SDK sends no attempt once it has fired.
+   */
+  readonly signal?: () => AbortSignal | undefined;
 }
 
 const TASK_IS_NEW = 'attribute_not_exists(pk)';
@@ -81,17 +89,32 @@ const cancelledCreate = (
  * The repository port on one DynamoDB table. Lists are `Query`s on the owner's partition
  * (never a `Scan`); reads of the table are strongly consistent; every write is conditional,
  * and an idempotent create is one transaction. Throttling and outages, once the SDK's
- * retries are spent, reject with `StorageUnavailableError`; no write is half done.
+ * retries are spent, reject with `StorageUnavailableError`, as does a call that `signal`
+ * ended; no write is half done. A write whose answer was lost and that the SDK retried
+ * reports what it did (see `lost-answers.ts`).
  */
 export class DynamoDbTaskRepository implements TaskRepository {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
   readonly #index: string;
+  readonly #signal: () => AbortSignal | undefined;
 
-  constructor({ client, tableName, indexName = STATUS_INDEX }: DynamoDbTaskRepositoryOptions) {
+  constructor({
+    client,
+    tableName,
+    indexName = STATUS_INDEX,
+    signal = () => undefined,
+  }: DynamoDbTaskRepositoryOptions) {
     this.#client = client;
     this.#table = tableName;
     this.#index = indexName;
+    this.#signal = signal;
+  }
+
+  /** The options of one `send`: the signal that ends the call, if any. */
+  #options(): { abortSignal?: AbortSignal } {
+    const abortSignal = this.#signal();
+    return abortSignal === undefined ? {} : { abortSignal };
   }
 
   async create(
@@ -109,6 +132,7 @@ export class DynamoDbTaskRepository implements TaskRepository {
             ConditionExpression: TASK_IS_NEW,
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
+          this.#options(),
         );
       } else {
         await this.#client.send(
@@ -127,6 +151,7 @@ export class DynamoDbTaskRepository implements TaskRepository {
               { Put: { TableName: this.#table, Item, ConditionExpression: TASK_IS_NEW } },
             ],
           }),
+          this.#options(),
         );
       }
       return { kind: 'created' };
@@ -154,6 +179,7 @@ export class DynamoDbTaskRepository implements TaskRepository {
           Key: taskKey(owner, taskId),
           ConsistentRead: true,
         }),
+        this.#options(),
       );
       return Item === undefined ? undefined : fromTaskItem(Item);
     } catch (error) {
@@ -195,6 +221,7 @@ export class DynamoDbTaskRepository implements TaskRepository {
             Limit: limit + 1 - items.length,
             ...(start === undefined ? {} : { ExclusiveStartKey: start }),
           }),
+          this.#options(),
         );
         items.push(...(output.Items ?? []).map(fromTaskItem));
         start = output.LastEvaluatedKey;
@@ -211,18 +238,30 @@ export class DynamoDbTaskRepository implements TaskRepository {
     patch: TaskPatch,
     { updatedAt, expectedVersion }: UpdateOptions,
   ): Promise<Task> {
+    const writeToken = newWriteToken();
     try {
       const { Attributes } = await this.#client.send(
         new UpdateCommand({
           TableName: this.#table,
           Key: taskKey(owner, taskId),
-          ...updateExpression(taskId, patch, Date.parse(updatedAt), expectedVersion),
+          ...updateExpression(taskId, patch, {
+            updatedAtMs: Date.parse(updatedAt),
+            expectedVersion,
+            writeToken,
+          }),
           ReturnValues: 'ALL_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
+        this.#options(),
       );
       return fromTaskItem(Attributes);
     } catch (error) {
+      // A retry whose earlier attempt landed finds the item carrying this call's token:
+      // that item is what the update wrote, and no write came after it.
+      if (error instanceof ConditionalCheckFailedException && error.Item !== undefined) {
+        const current = unmarshall(error.Item);
+        if (current['w'] === writeToken) return fromTaskItem(current);
+      }
       throw this.#conditionalFailure(error, taskId, expectedVersion);
     }
   }
@@ -232,20 +271,26 @@ export class DynamoDbTaskRepository implements TaskRepository {
     taskId: string,
     { expectedVersion }: WriteCondition = {},
   ): Promise<void> {
+    const command = new DeleteCommand({
+      TableName: this.#table,
+      Key: taskKey(owner, taskId),
+      ConditionExpression: `attribute_exists(pk)${expectedVersion === undefined ? '' : ' AND v = :expected'}`,
+      ...(expectedVersion === undefined
+        ? {}
+        : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    });
+    const attempts = watchAttempts(command);
     try {
-      await this.#client.send(
-        new DeleteCommand({
-          TableName: this.#table,
-          Key: taskKey(owner, taskId),
-          ConditionExpression: `attribute_exists(pk)${expectedVersion === undefined ? '' : ' AND v = :expected'}`,
-          ...(expectedVersion === undefined
-            ? {}
-            : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
+      await this.#client.send(command, this.#options());
     } catch (error) {
-      throw this.#conditionalFailure(error, taskId, expectedVersion);
+      // No task left after an earlier attempt that may have been applied: that attempt
+      // deleted it, and its answer was lost.
+      const deletedByEarlierAttempt =
+        error instanceof ConditionalCheckFailedException &&
+        error.Item === undefined &&
+        attempts.earlierMayHaveApplied();
+      if (!deletedByEarlierAttempt) throw this.#conditionalFailure(error, taskId, expectedVersion);
     }
   }
 

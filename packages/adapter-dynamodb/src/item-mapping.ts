@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
  * tasks must fit one 4 KB read unit.
  *   task:        pk=<owner> sk=<taskId> t=title d=description g=<status>#<taskId>
  *                c=createdAt u=updatedAt (epoch ms) v=version
+ *                w=token of the last update (absent until one; see lost-answers.ts)
  *   idempotency: pk=<owner> sk=idempotency#<key> f=fingerprint r=task (as a task item,
  *                without pk) c=createdAt e=expiry (epoch ms) ttl=expiry (epoch s, DynamoDB TTL)
  */
@@ -32,6 +33,7 @@ const TaskItemSchema = z.object({
   c: z.number(),
   u: z.number(),
   v: z.int(),
+  w: z.optional(z.string()),
 });
 export type TaskItem = z.output<typeof TaskItemSchema>;
 

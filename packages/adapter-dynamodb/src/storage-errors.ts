@@ -19,6 +19,8 @@ const UNREACHABLE = new Set([
   'TimeoutError',
   'RequestTimeout',
   'RequestTimeoutException',
+  // A call the repository's signal ended: the store did not answer before the deadline.
+  'AbortError',
 ]);
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',

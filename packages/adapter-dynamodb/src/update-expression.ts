@@ -1,21 +1,34 @@
 import type { TaskPatch } from '@tasks/domain';
 import { statusSortKey } from './item-mapping.js';
 
+/** What one update call writes besides the patch. */
+export interface UpdateWrite {
+  /** The new `updatedAt`, in epoch milliseconds. */
+  readonly updatedAtMs: number;
+  readonly expectedVersion: number | undefined;
+  /** This call's token (`newWriteToken`), the same in every attempt of the call. */
+  readonly writeToken: string;
+}
+
 /**
  * The `UpdateItem` expressions that apply a merge patch as the domain's `applyPatch`
- * does, in one conditional call: the task must exist, and have `expectedVersion` when
- * one is given. The version is incremented by DynamoDB itself, so concurrent updates
- * without an expected version are never lost.
+ * does, in one conditional call: the task must exist, have `expectedVersion` when one is
+ * given, and not carry `writeToken` yet, which the update stores in `w` (so that a retry
+ * of a call already applied fails, see `lost-answers.ts`). The version is incremented by
+ * DynamoDB itself, so concurrent updates without an expected version are never lost.
  */
 export const updateExpression = (
   taskId: string,
   patch: TaskPatch,
-  updatedAtMs: number,
-  expectedVersion: number | undefined,
+  { updatedAtMs, expectedVersion, writeToken }: UpdateWrite,
 ) => {
-  const set = ['u = :u', 'v = v + :one'];
+  const set = ['u = :u', 'v = v + :one', 'w = :w'];
   const remove: string[] = [];
-  const values: Record<string, string | number> = { ':u': updatedAtMs, ':one': 1 };
+  const values: Record<string, string | number> = {
+    ':u': updatedAtMs,
+    ':one': 1,
+    ':w': writeToken,
+  };
   if (patch.title !== undefined) {
     set.push('t = :t');
     values[':t'] = patch.title;
@@ -32,7 +45,7 @@ export const updateExpression = (
   if (expectedVersion !== undefined) values[':expected'] = expectedVersion;
   return {
     UpdateExpression: `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`,
-    ConditionExpression: `attribute_exists(pk)${expectedVersion === undefined ? '' : ' AND v = :expected'}`,
+    ConditionExpression: `attribute_exists(pk)${expectedVersion === undefined ? '' : ' AND v = :expected'} AND (attribute_not_exists(w) OR w <> :w)`,
     ExpressionAttributeValues: values,
   };
 };

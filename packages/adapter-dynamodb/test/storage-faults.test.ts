@@ -1,3 +1,4 @@
+import { createServer, type Socket } from 'node:net';
 import {
   ProvisionedThroughputExceededException,
   ResourceNotFoundException,
@@ -7,6 +8,7 @@ import {
   IdempotencyKeyInFlightError,
   StorageUnavailableError,
   TaskAlreadyExistsError,
+  TaskNotFoundError,
 } from '@tasks/domain';
 import { anOwner, aTask } from '@tasks/domain/testing';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +18,7 @@ import {
   documentClientFor,
   retryAfterSeconds,
 } from '../src/index.js';
+import { mayHaveBeenApplied } from '../src/lost-answers.js';
 import { freshTable, localClient } from './support/dynamodb.js';
 
 /** Makes every attempt of `commandName` fail with `fault()`, inside the SDK's retry loop. */
@@ -145,6 +148,114 @@ describe('an answer lost after the write landed', () => {
     await drop();
   });
 
+  const at = (ms: number) => new Date(Date.parse('2026-06-01T00:00:00.000Z') + ms).toISOString();
+
+  it('an update with an expected version retried by the SDK is applied once and answered, not a conflict', async () => {
+    const client = localClient({ maxAttempts: 2 });
+    loseFirstAnswer(client, 'UpdateItemCommand');
+    const { repository, drop } = await freshTable(client);
+    const owner = anOwner();
+    const task = aTask();
+    await repository.create(owner, task);
+    const updated = await repository.update(
+      owner,
+      task.taskId,
+      { title: 'Renamed' },
+      { updatedAt: at(1), expectedVersion: 1 },
+    );
+    expect(updated).toStrictEqual({ ...task, title: 'Renamed', updatedAt: at(1), version: 2 });
+    await expect(repository.get(owner, task.taskId)).resolves.toStrictEqual(updated);
+    await drop();
+  });
+
+  it('an update without an expected version retried by the SDK is applied once: version + 1, not + 2', async () => {
+    const client = localClient({ maxAttempts: 2 });
+    loseFirstAnswer(client, 'UpdateItemCommand');
+    const { repository, drop } = await freshTable(client);
+    const owner = anOwner();
+    const task = aTask();
+    await repository.create(owner, task);
+    const updated = await repository.update(
+      owner,
+      task.taskId,
+      { status: 'DONE' },
+      { updatedAt: at(1) },
+    );
+    expect(updated.version).toBe(2);
+    await expect(repository.get(owner, task.taskId)).resolves.toStrictEqual(updated);
+    // The next call has a token of its own: it is applied.
+    const next = await repository.update(
+      owner,
+      task.taskId,
+      { title: 'Again' },
+      { updatedAt: at(2) },
+    );
+    expect(next.version).toBe(3);
+    await drop();
+  });
+
+  it('an update whose earlier attempt was applied still loses to another version', async () => {
+    const client = localClient({ maxAttempts: 2 });
+    const { repository, drop } = await freshTable(client);
+    const owner = anOwner();
+    const task = aTask();
+    await repository.create(owner, task);
+    await repository.update(owner, task.taskId, { title: 'First' }, { updatedAt: at(1) });
+    loseFirstAnswer(client, 'UpdateItemCommand');
+    await expect(
+      repository.update(
+        owner,
+        task.taskId,
+        { title: 'Stale' },
+        { updatedAt: at(2), expectedVersion: 1 },
+      ),
+    ).rejects.toMatchObject({ code: 'version_conflict', actualVersion: 2 });
+    await drop();
+  });
+
+  it.each([
+    ['without', undefined],
+    ['with', 1],
+  ])(
+    'a delete %s an expected version retried by the SDK reports the delete its first attempt made',
+    async (_, expectedVersion) => {
+      const client = localClient({ maxAttempts: 2 });
+      loseFirstAnswer(client, 'DeleteItemCommand');
+      const { repository, drop } = await freshTable(client);
+      const owner = anOwner();
+      const task = aTask();
+      await repository.create(owner, task);
+      await expect(
+        repository.delete(
+          owner,
+          task.taskId,
+          expectedVersion === undefined ? {} : { expectedVersion },
+        ),
+      ).resolves.toBeUndefined();
+      await expect(repository.get(owner, task.taskId)).resolves.toBeUndefined();
+      await drop();
+    },
+  );
+
+  it('a delete retried after DynamoDB refused its first attempt still finds no task: not found', async () => {
+    const client = localClient({ maxAttempts: 2 });
+    let refused = false;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== 'DeleteItemCommand' || refused) return next(args);
+        refused = true;
+        throw throttled();
+      },
+      { step: 'deserialize', name: 'refuseFirstAttempt' },
+    );
+    const { repository, drop } = await freshTable(client);
+    await expect(repository.delete(anOwner(), aTask().taskId)).rejects.toBeInstanceOf(
+      TaskNotFoundError,
+    );
+    expect(refused).toBe(true);
+    await drop();
+  });
+
   it('an idempotent create retried by the SDK succeeds once: the retry carries the same ClientRequestToken', async () => {
     const client = localClient({ maxAttempts: 2 });
     loseFirstAnswer(client, 'TransactWriteItemsCommand');
@@ -162,6 +273,106 @@ describe('an answer lost after the write landed', () => {
       repository.create(owner, other, { idempotency: { ...record, task: other } }),
     ).resolves.toEqual({ kind: 'idempotency_record_exists', record });
     await drop();
+  });
+});
+
+describe('a call ended by its signal', () => {
+  /** A TCP server that accepts connections and never answers: a stalled store. */
+  const stalledStore = async () => {
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => {
+      sockets.add(socket);
+      // Reads (and drops) what it is sent, so that it sees the client close the connection.
+      socket.resume();
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (typeof address !== 'object' || address === null) throw new Error('no address');
+    return {
+      endpoint: `http://127.0.0.1:${address.port}`,
+      openConnections: () => sockets.size,
+      close: () =>
+        new Promise<void>((resolve) => {
+          for (const socket of sockets) socket.destroy();
+          server.close(() => resolve());
+        }),
+    };
+  };
+
+  it('rejects with StorageUnavailableError when the signal fires, and leaves no request open', async () => {
+    const store = await stalledStore();
+    const controller = new AbortController();
+    const client = createDynamoDbClient({
+      endpoint: store.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      // Far beyond the signal: only the signal can end these calls.
+      connectionTimeoutMs: 600_000,
+      requestTimeoutMs: 600_000,
+    });
+    const repository = new DynamoDbTaskRepository({
+      client: documentClientFor(client),
+      tableName: 't',
+      signal: () => controller.signal,
+    });
+    const owner = anOwner();
+    const task = aTask();
+    const calls = [
+      repository.create(owner, task),
+      repository.get(owner, task.taskId),
+      repository.list(owner, { limit: 5 }),
+      repository.update(owner, task.taskId, { title: 'x' }, { updatedAt: task.updatedAt }),
+      repository.delete(owner, task.taskId),
+    ];
+    // Abort once every call has reached the store, so that each is cut mid-request.
+    while (store.openConnections() < calls.length) await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
+    for (const call of calls) {
+      await expect(call).rejects.toBeInstanceOf(StorageUnavailableError);
+      await expect(call).rejects.toMatchObject({ retryAfterSeconds: 5 });
+    }
+    while (store.openConnections() > 0) await new Promise((r) => setTimeout(r, 10));
+    client.destroy();
+    await store.close();
+  });
+
+  it('writes nothing once its signal has fired', async () => {
+    const { documents, tableName, repository: unbounded, drop } = await freshTable();
+    const repository = new DynamoDbTaskRepository({
+      client: documents,
+      tableName,
+      signal: () => AbortSignal.abort(),
+    });
+    const owner = anOwner();
+    const task = aTask();
+    await expect(repository.create(owner, task)).rejects.toBeInstanceOf(StorageUnavailableError);
+    await expect(unbounded.get(owner, task.taskId)).resolves.toBeUndefined();
+    await drop();
+  });
+});
+
+describe('mayHaveBeenApplied', () => {
+  it.each([
+    ['a timeout after sending', Object.assign(new Error('t'), { name: 'TimeoutError' })],
+    ['a reset connection', Object.assign(new Error('r'), { code: 'ECONNRESET' })],
+    [
+      'a 500 from DynamoDB',
+      Object.assign(new Error('i'), {
+        name: 'InternalServerError',
+        $metadata: { httpStatusCode: 500 },
+      }),
+    ],
+  ])('is true for %s', (_, error) => {
+    expect(mayHaveBeenApplied(error)).toBe(true);
+  });
+
+  it.each([
+    ['throttling, which DynamoDB refused', throttled()],
+    ['a refused connection', Object.assign(new Error('c'), { code: 'ECONNREFUSED' })],
+    ['an unknown host', Object.assign(new Error('n'), { code: 'ENOTFOUND' })],
+  ])('is false for %s', (_, error) => {
+    expect(mayHaveBeenApplied(error)).toBe(false);
   });
 });
 

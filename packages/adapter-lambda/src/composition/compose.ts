@@ -10,8 +10,12 @@ import {
   type InMemoryTaskState,
 } from '@tasks/adapter-inmemory';
 import { makeTaskUseCases, type TaskRepository } from '@tasks/domain';
-import { type HttpHandler, makeHttpHandler } from '../http/http-handler.js';
+import type { Context } from 'aws-lambda';
+import type { ApiGatewayEvent } from '../http/from-api-gateway.js';
+import { makeHttpHandler } from '../http/http-handler.js';
+import type { ApiGatewayResult } from '../http/http-response.js';
 import { makeJsonLogger } from '../http/logger.js';
+import { type Deadlines, makeDeadlines } from './deadline.js';
 import { type Environment, readEnvironment } from './environment.js';
 import { SHARED_MEMORY_STATE } from './shared-memory-state.js';
 
@@ -28,7 +32,7 @@ const sharedMemoryStore = (): TaskRepository => {
   return new InMemoryTaskRepository(state);
 };
 
-const repositoryFor = (env: Environment): TaskRepository => {
+const repositoryFor = (env: Environment, deadlines: Deadlines): TaskRepository => {
   if (env.TASKS_STORE === 'memory') return sharedMemoryStore();
   const client =
     env.DYNAMODB_ENDPOINT === undefined
@@ -36,18 +40,35 @@ const repositoryFor = (env: Environment): TaskRepository => {
       : documentClientFor(
           createLocalDynamoDbClient(env.DYNAMODB_ENDPOINT, { region: env.AWS_REGION }),
         );
-  return new DynamoDbTaskRepository({ client, tableName: env.TABLE_NAME ?? '' });
+  // Every store call ends with the invocation's deadline, whatever the client's own
+  // timeouts and retries would allow (10 s per answer locally, 4 s in AWS, 3 attempts).
+  return new DynamoDbTaskRepository({
+    client,
+    tableName: env.TABLE_NAME ?? '',
+    signal: deadlines.signal,
+  });
 };
+
+/**
+ * A deployed function's handler: an HTTP API (payload 2.0) or REST API (payload 1.0)
+ * event in, a result out; it never rejects. It reads its deadline from the context.
+ */
+export type ComposedHandler = (
+  event: ApiGatewayEvent,
+  context: Pick<Context, 'awsRequestId' | 'getRemainingTimeInMillis'>,
+) => Promise<ApiGatewayResult>;
 
 /**
  * The composition root of every deployed function: reads the environment once, builds the
  * DynamoDB client, the repository and the use cases once per container, outside the
  * handler, and returns the handler. A wrong environment fails the cold start with one
- * clear log line instead of failing every request.
+ * clear log line instead of failing every request. Each invocation's store calls end
+ * just before its deadline (`context.getRemainingTimeInMillis()`), so that a stalled
+ * store is a 503 problem with `Retry-After`, never the platform's timeout.
  */
 export const composeHttpHandler = (
   env: Readonly<Record<string, string | undefined>> = process.env,
-): HttpHandler => {
+): ComposedHandler => {
   const bootLogger = makeJsonLogger();
   const parsed = readEnvironment(env);
   if (!parsed.ok) {
@@ -57,8 +78,9 @@ export const composeHttpHandler = (
     throw new Error(`Invalid environment: ${parsed.problems.join('; ')}`);
   }
   const config = parsed.value;
-  return makeHttpHandler({
-    useCases: makeTaskUseCases({ tasks: repositoryFor(config) }),
+  const deadlines = makeDeadlines();
+  const http = makeHttpHandler({
+    useCases: makeTaskUseCases({ tasks: repositoryFor(config, deadlines) }),
     owner:
       config.AUTH_MODE === 'jwt' ? { mode: 'jwt' } : { mode: 'fixed', owner: config.FIXED_OWNER },
     logger: makeJsonLogger({ level: config.LOG_LEVEL }),
@@ -72,4 +94,5 @@ export const composeHttpHandler = (
           },
         }),
   });
+  return (event, context) => deadlines.within(context, () => http(event, context));
 };

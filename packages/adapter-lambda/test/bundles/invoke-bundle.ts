@@ -17,7 +17,7 @@ for (const event of JSON.parse(eventsJson)) {
   const http = { ...event.requestContext.http, path };
   const reply = await handler(
     { ...event, rawPath: path, requestContext: { ...event.requestContext, http } },
-    { awsRequestId: 'bundle-test' },
+    { awsRequestId: 'bundle-test', getRemainingTimeInMillis: () => 20000 },
   );
   const location = reply.headers?.Location;
   if (typeof location === 'string') taskId = location.slice(location.lastIndexOf('/') + 1);

@@ -15,6 +15,9 @@ export const createTable = async (endpoint: string, tableName: string) => {
   client.destroy();
 };
 
+// The template's function timeout (Globals): each invocation may use its store that long.
+const FUNCTION_TIMEOUT = { getRemainingTimeInMillis: () => 20_000 };
+
 /**
  * A deployed function's handler, composed by its own composition root from the
  * environment, on a table of DynamoDB Local created from the template.
@@ -30,7 +33,7 @@ export const dynamoDbHandler = async (endpoint: string, tableName = `tasks-${ran
   return {
     tableName,
     invoke: async (overrides: EventOverrides) =>
-      toReply(await handler(httpEvent(overrides), lambdaContext())),
+      toReply(await handler(httpEvent(overrides), lambdaContext(FUNCTION_TIMEOUT))),
   };
 };
 
