@@ -1,7 +1,8 @@
 /**
  * `@tasks/adapter-lambda`: API Gateway events to the task use cases to HTTP responses.
- * Composition roots (`handlers/*.ts`) wire a repository into `makeHttpHandler`.
+ * Composition roots (`handlers/*.ts`) each wire one route's controller with
+ * `composeRoute`; the fallback function answers what no route serves.
  */
 
-export { SHARED_MEMORY_STATE } from './composition/shared-memory-state.js';
+export { HOST_TASK_REPOSITORY } from './composition/host-repository.js';
 export * from './http/index.js';

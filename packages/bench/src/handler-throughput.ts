@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { InMemoryTaskRepository } from '@tasks/adapter-inmemory';
+import { HOST_TASK_REPOSITORY } from '@tasks/adapter-lambda';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createEvent, lambdaContext, listEvent, taskEvent } from './api-gateway-event.js';
 
@@ -58,10 +60,14 @@ export const measureHandlerThroughput = async (
   functionsDir: string,
   milliseconds = 600,
 ): Promise<ThroughputRow[]> => {
-  const env = { TASKS_STORE: 'memory', AUTH_MODE: 'none', LOG_LEVEL: 'warn' };
+  const env = { TABLE_NAME: 'tasks-bench', AUTH_MODE: 'none', LOG_LEVEL: 'warn' };
+  // The in-memory store, handed to the bundles as the local runtime hands it (they know
+  // only DynamoDB, and take the host's repository when one is there at import).
+  Reflect.set(globalThis, HOST_TASK_REPOSITORY, new InMemoryTaskRepository());
   const create = await importHandler(functionsDir, 'create-task', env, 'throughput');
   const get = await importHandler(functionsDir, 'get-task', env, 'throughput');
   const list = await importHandler(functionsDir, 'list-tasks', env, 'throughput');
+  Reflect.deleteProperty(globalThis, HOST_TASK_REPOSITORY);
   const benchmarkTask = () => createEvent('{"title":"Benchmark task"}');
   const seed = await create(benchmarkTask(), lambdaContext);
   for (let index = 0; index < 30; index++) await create(benchmarkTask(), lambdaContext);

@@ -125,7 +125,6 @@ try {
 
   progress('handler latency on DynamoDB Local, for the Lambda cost');
   const latency = await measureHandlerLatency(FUNCTIONS_DIR, {
-    TASKS_STORE: 'dynamodb',
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: dynamodb.endpoint,
     AUTH_MODE: 'none',

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { SHARED_MEMORY_STATE } from '@tasks/adapter-lambda';
+import { HOST_TASK_REPOSITORY } from '@tasks/adapter-lambda';
+import type { TaskRepository } from '@tasks/domain';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { FunctionInitError, InvalidTemplateError } from './errors.js';
 import type { FunctionConfig } from './function-config.js';
@@ -22,6 +23,11 @@ export interface LoadOptions {
   readonly environment: Readonly<Record<string, string | undefined>>;
   readonly region: string;
   readonly accountId: string;
+  /**
+   * The repository the functions use instead of DynamoDB (the in-memory store), put where
+   * their composition roots look while they are imported; none, and they use DynamoDB.
+   */
+  readonly repository?: TaskRepository;
 }
 
 let instances = 0;
@@ -55,9 +61,9 @@ const setEnvironment = (variables: Readonly<Record<string, string | undefined>>)
  *
  * Every call gets module instances of its own: the bundle URL carries `?instance=N`, and
  * Node's ESM loader keys modules by URL. Two runtimes in one process (tests) therefore
- * never share a composed handler, and the shared in-memory store is cleared before the
- * imports, so the bundles of one call share a store that no other call sees. Calls are
- * serialised so that no two imports see each other's environment.
+ * never share a composed handler. The bundles of one call get `options.repository` (one
+ * store that no other call sees) or none. Calls are serialised so that no two imports see
+ * each other's environment or repository.
  */
 export const loadFunctions = (
   configs: readonly FunctionConfig[],
@@ -66,8 +72,9 @@ export const loadFunctions = (
   exclusively(async () => {
     instances += 1;
     const instance = instances;
-    const previousStore: unknown = Reflect.get(globalThis, SHARED_MEMORY_STATE);
-    Reflect.deleteProperty(globalThis, SHARED_MEMORY_STATE);
+    const previousStore: unknown = Reflect.get(globalThis, HOST_TASK_REPOSITORY);
+    if (options.repository === undefined) Reflect.deleteProperty(globalThis, HOST_TASK_REPOSITORY);
+    else Reflect.set(globalThis, HOST_TASK_REPOSITORY, options.repository);
     try {
       const loaded: LoadedFunction[] = [];
       for (const config of configs) {
@@ -109,7 +116,7 @@ export const loadFunctions = (
       }
       return loaded;
     } finally {
-      if (previousStore === undefined) Reflect.deleteProperty(globalThis, SHARED_MEMORY_STATE);
-      else Reflect.set(globalThis, SHARED_MEMORY_STATE, previousStore);
+      if (previousStore === undefined) Reflect.deleteProperty(globalThis, HOST_TASK_REPOSITORY);
+      else Reflect.set(globalThis, HOST_TASK_REPOSITORY, previousStore);
     }
   });

@@ -75,6 +75,7 @@ export const startLocalRuntime = async (
     const loaded = await loadFunctions(configs, {
       region: REGION,
       accountId: ACCOUNT_ID,
+      ...(storage.repository === undefined ? {} : { repository: storage.repository }),
       environment: {
         ...storage.environment,
         ...auth.environment,

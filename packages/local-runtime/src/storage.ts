@@ -1,4 +1,6 @@
 import { createLocalDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
+import { InMemoryTaskRepository } from '@tasks/adapter-inmemory';
+import type { TaskRepository } from '@tasks/domain';
 import {
   type DynamoDbLocal,
   DynamoDbLocalUnavailableError,
@@ -40,8 +42,14 @@ export interface Storage {
   readonly endpoint?: string;
   /** Who can reach the DynamoDB Local the runtime started (see `DynamoDbLocal.listensOn`). */
   readonly listensOn?: 'loopback' | 'every-interface';
-  /** For the functions' environment: `TASKS_STORE`, `DYNAMODB_ENDPOINT` (unset for memory). */
+  /** For the functions' environment: `DYNAMODB_ENDPOINT` (unset for memory). */
   readonly environment: Readonly<Record<string, string | undefined>>;
+  /**
+   * For memory: the one in-memory repository every function of this runtime uses, handed
+   * to the bundles as they are imported (`HOST_TASK_REPOSITORY`). The deployed bundles
+   * know only DynamoDB; the in-memory store is the local runtime's choice and its code.
+   */
+  readonly repository?: TaskRepository;
   /**
    * Resolves when the DynamoDB Local the runtime started died and could not be restarted
    * (see `superviseDynamoDbLocal`); never, for memory and an endpoint of someone else's.
@@ -57,7 +65,8 @@ const memory = (description: string, notes: readonly string[] = []): Storage => 
   kind: 'memory',
   description,
   notes,
-  environment: { TASKS_STORE: 'memory', DYNAMODB_ENDPOINT: undefined },
+  environment: { DYNAMODB_ENDPOINT: undefined },
+  repository: new InMemoryTaskRepository(),
   lost: never,
   stop: async () => undefined,
 });
@@ -88,7 +97,7 @@ const onDynamoDb = (
     notes: [],
     endpoint: dynamoDb.endpoint,
     ...(dynamoDb.listensOn === undefined ? {} : { listensOn: dynamoDb.listensOn }),
-    environment: { TASKS_STORE: 'dynamodb', DYNAMODB_ENDPOINT: dynamoDb.endpoint },
+    environment: { DYNAMODB_ENDPOINT: dynamoDb.endpoint },
     lost,
     stop,
   }) satisfies Storage;

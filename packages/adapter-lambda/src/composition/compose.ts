@@ -4,50 +4,17 @@ import {
   DynamoDbTaskRepository,
   documentClientFor,
 } from '@tasks/adapter-dynamodb';
-import {
-  createInMemoryTaskState,
-  InMemoryTaskRepository,
-  type InMemoryTaskState,
-} from '@tasks/adapter-inmemory';
-import { makeTaskUseCases, type TaskRepository } from '@tasks/domain';
+import type { TaskRepository } from '@tasks/domain';
 import type { Context } from 'aws-lambda';
 import type { ApiGatewayEvent } from '../http/from-api-gateway.js';
-import { makeHttpHandler } from '../http/http-handler.js';
 import type { ApiGatewayResult } from '../http/http-response.js';
 import { makeJsonLogger } from '../http/logger.js';
+import { type Controller, makeRouteHandler } from '../http/route-handler.js';
 import { type Deadlines, makeDeadlines } from './deadline.js';
-import { type Environment, readEnvironment } from './environment.js';
-import { SHARED_MEMORY_STATE } from './shared-memory-state.js';
+import { type Environment, EnvironmentSchema, environmentOf } from './environment.js';
+import { hostRepository } from './host-repository.js';
 
-const isTaskState = (value: unknown): value is InMemoryTaskState =>
-  typeof value === 'object' &&
-  value !== null &&
-  Reflect.get(value, 'owners') instanceof Map &&
-  Reflect.get(value, 'idempotency') instanceof Map;
-
-const sharedMemoryStore = (): TaskRepository => {
-  const existing: unknown = Reflect.get(globalThis, SHARED_MEMORY_STATE);
-  const state = isTaskState(existing) ? existing : createInMemoryTaskState();
-  Reflect.set(globalThis, SHARED_MEMORY_STATE, state);
-  return new InMemoryTaskRepository(state);
-};
-
-const repositoryFor = (env: Environment, deadlines: Deadlines): TaskRepository => {
-  if (env.TASKS_STORE === 'memory') return sharedMemoryStore();
-  const client =
-    env.DYNAMODB_ENDPOINT === undefined
-      ? createDocumentClient()
-      : documentClientFor(
-          createLocalDynamoDbClient(env.DYNAMODB_ENDPOINT, { region: env.AWS_REGION }),
-        );
-  // Every store call ends with the invocation's deadline, whatever the client's own
-  // timeouts and retries would allow (10 s per answer locally, 4 s in AWS, 3 attempts).
-  return new DynamoDbTaskRepository({
-    client,
-    tableName: env.TABLE_NAME ?? '',
-    signal: deadlines.signal,
-  });
-};
+type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * A deployed function's handler: an HTTP API (payload 2.0) or REST API (payload 1.0)
@@ -58,41 +25,44 @@ export type ComposedHandler = (
   context: Pick<Context, 'awsRequestId' | 'getRemainingTimeInMillis'>,
 ) => Promise<ApiGatewayResult>;
 
+const dynamoDbRepository = (env: Environment, deadlines: Deadlines): TaskRepository => {
+  const client =
+    env.DYNAMODB_ENDPOINT === undefined
+      ? createDocumentClient()
+      : documentClientFor(
+          createLocalDynamoDbClient(env.DYNAMODB_ENDPOINT, { region: env.AWS_REGION }),
+        );
+  // Every store call ends with the invocation's deadline, whatever the client's own
+  // timeouts and retries would allow (10 s per answer locally, 4 s in AWS, 3 attempts).
+  return new DynamoDbTaskRepository({
+    client,
+    tableName: env.TABLE_NAME,
+    signal: deadlines.signal,
+  });
+};
+
 /**
- * The composition root of every deployed function: reads the environment once, builds the
- * DynamoDB client, the repository and the use cases once per container, outside the
- * handler, and returns the handler. A wrong environment fails the cold start with one
- * clear log line instead of failing every request. Each invocation's store calls end
- * just before its deadline (`context.getRemainingTimeInMillis()`), so that a stalled
- * store is a 503 problem with `Retry-After`, never the platform's timeout.
+ * The composition root of a route's function: reads the environment once, builds the
+ * repository (DynamoDB, unless the host that imported the bundle provided one) and the
+ * route's controller once per container, outside the handler, and returns the handler.
+ * Each invocation's store calls end just before its deadline
+ * (`context.getRemainingTimeInMillis()`), so that a stalled store is a 503 problem with
+ * `Retry-After`, never the platform's timeout.
+ *
+ * `wire` builds the one use case and controller the function serves:
+ * `(tasks) => getTaskController(makeGetTask({ tasks }))`.
  */
-export const composeHttpHandler = (
-  env: Readonly<Record<string, string | undefined>> = process.env,
+export const composeRoute = (
+  wire: (tasks: TaskRepository) => Controller,
+  env: Env = process.env,
 ): ComposedHandler => {
-  const bootLogger = makeJsonLogger();
-  const parsed = readEnvironment(env);
-  if (!parsed.ok) {
-    bootLogger.error('invalid environment: the function cannot start', {
-      problems: parsed.problems,
-    });
-    throw new Error(`Invalid environment: ${parsed.problems.join('; ')}`);
-  }
-  const config = parsed.value;
+  const config = environmentOf(EnvironmentSchema, env);
   const deadlines = makeDeadlines();
-  const http = makeHttpHandler({
-    useCases: makeTaskUseCases({ tasks: repositoryFor(config, deadlines) }),
+  const http = makeRouteHandler({
+    controller: wire(hostRepository() ?? dynamoDbRepository(config, deadlines)),
     owner:
       config.AUTH_MODE === 'jwt' ? { mode: 'jwt' } : { mode: 'fixed', owner: config.FIXED_OWNER },
     logger: makeJsonLogger({ level: config.LOG_LEVEL }),
-    ...(config.CORS_ALLOWED_ORIGINS === undefined
-      ? {}
-      : {
-          cors: {
-            allowOrigins: config.CORS_ALLOWED_ORIGINS.includes('*')
-              ? '*'
-              : config.CORS_ALLOWED_ORIGINS,
-          },
-        }),
   });
   return (event, context) => deadlines.within(context, () => http(event, context));
 };

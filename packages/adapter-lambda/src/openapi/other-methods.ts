@@ -1,6 +1,6 @@
-import { TASK_ROUTES } from '../http/routes.js';
 import { BEHIND_THE_AUTHORIZER, ON_EVERY_ROUTE } from './gateway.js';
 import { failureResponses, headersOf } from './responses.js';
+import type { OperationRoute } from './routes.js';
 import type { OpenApiObject } from './schemas.js';
 
 /**
@@ -14,8 +14,8 @@ const OTHER_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head'] as const
 const nounOf = (path: string): string => (path.endsWith('}') ? 'Task' : 'Tasks');
 
 /** The methods of `path`, as `Allow` lists them: its routes' and OPTIONS. */
-const allowOf = (path: string): string[] => [
-  ...TASK_ROUTES.filter((route) => route.path === path).map((route) => route.method),
+const allowOf = (routes: readonly OperationRoute[], path: string): string[] => [
+  ...routes.filter((route) => route.path === path).map((route) => route.method),
   'OPTIONS',
 ];
 
@@ -24,10 +24,10 @@ const allowOf = (path: string): string[] => [
  * browser's token-less preflight is answered): 204 with `Allow`. For a preflight, API
  * Gateway puts the stage's CORS headers on it.
  */
-const optionsOperation = (path: string): OpenApiObject => ({
+const optionsOperation = (routes: readonly OperationRoute[], path: string): OpenApiObject => ({
   operationId: `options${nounOf(path)}`,
   summary: `The methods of ${path}; a browser's CORS preflight`,
-  description: `No token needed. With Origin and Access-Control-Request-Method, API Gateway adds the CORS headers of the stage's CorsConfiguration. Allow: ${allowOf(path).join(', ')}.`,
+  description: `No token needed. With Origin and Access-Control-Request-Method, API Gateway adds the CORS headers of the stage's CorsConfiguration. Allow: ${allowOf(routes, path).join(', ')}.`,
   tags: ['tasks'],
   security: [],
   responses: {
@@ -41,7 +41,11 @@ const optionsOperation = (path: string): OpenApiObject => ({
 });
 
 /** A method without a route on a path with routes: 405 with `Allow`, behind the authorizer. */
-const notAllowedOperation = (path: string, method: string): OpenApiObject => {
+const notAllowedOperation = (
+  routes: readonly OperationRoute[],
+  path: string,
+  method: string,
+): OpenApiObject => {
   const responses = failureResponses({
     problems: ['method_not_allowed', 'internal_error'],
     gateway: BEHIND_THE_AUTHORIZER,
@@ -59,23 +63,26 @@ const notAllowedOperation = (path: string, method: string): OpenApiObject => {
       : responses;
   return {
     operationId: `${method}${nounOf(path)}`,
-    summary: `Not supported: 405 with Allow: ${allowOf(path).join(', ')}`,
+    summary: `Not supported: 405 with Allow: ${allowOf(routes, path).join(', ')}`,
     tags: ['tasks'],
     responses: bodiless,
   };
 };
 
 /** The OPTIONS and 405 operations of `path`, besides its routes' own. */
-export const otherOperationsOf = (path: string): Record<string, OpenApiObject> => {
+export const otherOperationsOf = (
+  routes: readonly OperationRoute[],
+  path: string,
+): Record<string, OpenApiObject> => {
   const routed = new Set(
-    TASK_ROUTES.filter((route) => route.path === path).map((route) => route.method.toLowerCase()),
+    routes.filter((route) => route.path === path).map((route) => route.method.toLowerCase()),
   );
   return {
-    options: optionsOperation(path),
+    options: optionsOperation(routes, path),
     ...Object.fromEntries(
       OTHER_METHODS.filter((method) => !routed.has(method)).map((method) => [
         method,
-        notAllowedOperation(path, method),
+        notAllowedOperation(routes, path, method),
       ]),
     ),
   };

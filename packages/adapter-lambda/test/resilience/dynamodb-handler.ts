@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createLocalDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
 import { loadTemplate, tableDefinition } from '@tasks/sam-template';
-import { composeHttpHandler } from '../../src/composition/compose.js';
 import { toReply } from '../http/harness.js';
 import { httpEvent } from '../http/http-event.js';
 import { lambdaContext } from '../http/lambda-context.js';
+import { composeApi } from '../support/api-handler.js';
 
 type EventOverrides = Parameters<typeof httpEvent>[0];
 
@@ -24,7 +24,7 @@ const FUNCTION_TIMEOUT = { getRemainingTimeInMillis: () => 20_000 };
  */
 export const dynamoDbHandler = async (endpoint: string, tableName = `tasks-${randomUUID()}`) => {
   await createTable(endpoint, tableName);
-  const handler = composeHttpHandler({
+  const handler = composeApi({
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: endpoint,
     AUTH_MODE: 'jwt',

@@ -8,10 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeHttpHandler } from '../../src/composition/compose.js';
 import { endpoint } from '../handlers/support/local-table.js';
 import { type Reply, toReply } from '../http/harness.js';
 import { httpEvent } from '../http/http-event.js';
+import { composeApi } from '../support/api-handler.js';
 import { createTable, postTask } from './dynamodb-handler.js';
 import { invokeAsLambda } from './platform.js';
 import { type StallingProxy, startStallingProxy } from './stalling-proxy.js';
@@ -57,7 +57,7 @@ describe('a store that stalls for longer than the function timeout', () => {
       proxy = await startStallingProxy(endpoint());
       const tableName = `tasks-${randomUUID()}`;
       await createTable(endpoint(), tableName);
-      const handler = composeHttpHandler({
+      const handler = composeApi({
         TABLE_NAME: tableName,
         DYNAMODB_ENDPOINT: proxy.endpoint,
         AUTH_MODE: 'jwt',

@@ -1,12 +1,13 @@
 import { makeTaskUseCases, type TaskRepository } from '@tasks/domain';
-import { makeHttpHandler, makeJsonLogger } from '../../../src/index.js';
+import { makeJsonLogger } from '../../../src/index.js';
 import { lambdaContext } from '../../http/events.js';
 import { toReply } from '../../http/harness.js';
+import { makeApiHandler } from '../../support/api-handler.js';
 import type { Invoke } from './route-scenarios.js';
 
 /** The HTTP handler over `repository`, for one fixed owner, with its logs dropped. */
 export const handlerOver = (repository: TaskRepository, owner: string): Invoke => {
-  const handler = makeHttpHandler({
+  const handler = makeApiHandler({
     useCases: makeTaskUseCases({ tasks: repository }),
     owner: { mode: 'fixed', owner },
     logger: makeJsonLogger({ sink: () => {} }),
