@@ -17,7 +17,11 @@ import { httpEvent } from '../http/events.js';
 import { type BuiltBundles, buildBundles } from './build-bundles.js';
 import { invokeBundle } from './invoke-bundle.js';
 
-/** SPEC §9: each deployed bundle, minified, DynamoDB client included. */
+/**
+ * The ceiling no bundle may pass (minified, DynamoDB client included): SPEC §9's former
+ * budget. Its new target, 250 KB, is what `npm run bench` reports; the route bundles miss
+ * it by 7 to 17 KB (README, Performance), so this test holds the line they are at.
+ */
 const MAX_BUNDLE_BYTES = 300 * 1024;
 
 const template = loadTemplate();
