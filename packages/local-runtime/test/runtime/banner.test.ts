@@ -11,7 +11,13 @@ const runtime = (storage: LocalRuntime['storage']): LocalRuntime => ({
   fixedOwner: 'local',
   auth: { mode: 'none', fixedOwner: 'local' },
   routes: [
-    { routeKey: 'GET /tasks', method: 'GET', path: '/tasks', functionId: 'ListTasksFunction' },
+    {
+      routeKey: 'GET /tasks',
+      method: 'GET',
+      path: '/tasks',
+      functionId: 'ListTasksFunction',
+      authorized: true,
+    },
   ],
   storeLost: new Promise(() => undefined),
   stop: async () => undefined,
