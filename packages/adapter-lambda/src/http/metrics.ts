@@ -16,9 +16,10 @@ export type TaskMetricCounts = Partial<Record<TaskMetricName, number>>;
 /** Receives one JSON line, without the line break. */
 export type MetricsSink = (line: string) => void;
 
-// Lambda's own variable (reserved, set in every function): each stage's function has its
-// own name, so dev and prod never add up. Off Lambda (the local runtime) the lines say so.
-const FUNCTION_NAME = process.env['AWS_LAMBDA_FUNCTION_NAME'] ?? 'local';
+// Lambda's reserved variable, set in every function (and by the local runtime, which runs
+// the bundles as Lambda would): each stage's function has its own name, so dev and prod
+// never add up. Where it is unset nothing could read the lines, so none are written.
+const lambdaFunctionName = (): string | undefined => process.env['AWS_LAMBDA_FUNCTION_NAME'];
 
 const standardOutput: MetricsSink = (line) => {
   process.stdout.write(`${line}\n`);
@@ -32,7 +33,7 @@ const standardOutput: MetricsSink = (line) => {
 export const taskMetricsLine = (
   counts: TaskMetricCounts,
   timestamp: number,
-  functionName: string = FUNCTION_NAME,
+  functionName: string,
 ): string | undefined => {
   const values = Object.entries(counts).filter(([, count]) => count !== undefined && count > 0);
   if (values.length === 0) return undefined;
@@ -52,12 +53,17 @@ export const taskMetricsLine = (
   });
 };
 
-/** Writes the EMF line of `counts`; a failing sink loses the line, never the request. */
+/**
+ * Writes the EMF line of `counts` on Lambda (nothing elsewhere); a failing sink loses the
+ * line, never the request.
+ */
 export const recordTaskMetrics = (
   counts: TaskMetricCounts,
   sink: MetricsSink = standardOutput,
 ): void => {
-  const line = taskMetricsLine(counts, Date.now());
+  const functionName = lambdaFunctionName();
+  if (functionName === undefined) return;
+  const line = taskMetricsLine(counts, Date.now(), functionName);
   if (line === undefined) return;
   try {
     sink(line);

@@ -3,7 +3,7 @@
  * embedded metric format, or CloudWatch keeps it as a log line and the dashboard stays
  * empty without an error anywhere. So the lines are parsed here the way CloudWatch does.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METRICS_NAMESPACE, recordTaskMetrics, taskMetricsLine } from '../../src/http/metrics.js';
 import { httpEvent } from './events.js';
 import { createdId, JSON_HEADERS, postTask, setup } from './harness.js';
@@ -65,8 +65,15 @@ const captureMetrics = (): MetricsLine[] => {
   return lines;
 };
 
+const FUNCTION_NAME = 'tasks-dev-CreateTaskFunction-a1B2c3';
+
+beforeEach(() => {
+  vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', FUNCTION_NAME);
+});
+
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
 });
 
 describe('taskMetricsLine', () => {
@@ -82,9 +89,16 @@ describe('taskMetricsLine', () => {
 
   it('leaves zero counts out, and writes no line when every count is zero', () => {
     expect(
-      parseEmf(taskMetricsLine({ TasksCreated: 1, TasksCompleted: 0 }, 0) ?? '').values,
+      parseEmf(taskMetricsLine({ TasksCreated: 1, TasksCompleted: 0 }, 0, 'fn') ?? '').values,
     ).toEqual({ TasksCreated: 1 });
-    expect(taskMetricsLine({ TasksCompleted: 0 }, 0)).toBeUndefined();
+    expect(taskMetricsLine({ TasksCompleted: 0 }, 0, 'fn')).toBeUndefined();
+  });
+
+  it('writes nothing off Lambda, where no one would read it (the in-process tests)', () => {
+    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', undefined);
+    const sink = vi.fn();
+    recordTaskMetrics({ TasksCreated: 1 }, sink);
+    expect(sink).not.toHaveBeenCalled();
   });
 
   it('never fails the request when the sink throws', () => {
@@ -106,7 +120,7 @@ describe('the handlers count what happened', () => {
       { TasksCreated: 1 },
       { TasksCreated: 1, TasksCompleted: 1 },
     ]);
-    expect(lines[0]?.dimensions).toEqual({ FunctionName: 'local' });
+    expect(lines[0]?.dimensions).toEqual({ FunctionName: FUNCTION_NAME });
   });
 
   it('counts an idempotent replay as a replay, not as a created task', async () => {
@@ -122,8 +136,8 @@ describe('the handlers count what happened', () => {
 
   it('counts a patch that sets DONE as completed, and any other patch not at all', async () => {
     const harness = setup();
-    const taskId = createdId(await postTask(harness, { title: 'Pay rent' }));
     const lines = captureMetrics();
+    const taskId = createdId(await postTask(harness, { title: 'Pay rent' }));
     const patch = (body: unknown) =>
       harness.invoke(
         httpEvent({
@@ -136,7 +150,7 @@ describe('the handlers count what happened', () => {
     expect((await patch({ title: 'Pay the rent' })).status).toBe(200);
     expect((await patch({ status: 'IN_PROGRESS' })).status).toBe(200);
     expect((await patch({ status: 'DONE' })).status).toBe(200);
-    expect(lines.map((line) => line.values)).toEqual([{ TasksCompleted: 1 }]);
+    expect(lines.map((line) => line.values)).toEqual([{ TasksCreated: 1 }, { TasksCompleted: 1 }]);
   });
 
   it('counts nothing for a request that fails', async () => {
