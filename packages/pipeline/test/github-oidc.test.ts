@@ -93,9 +93,12 @@ describe('infra/github-oidc.yaml', () => {
   });
 
   it('has no wildcard, no StringLike and no ForAllValues in any trust', () => {
+    const ids = { GitHubOwnerId: '123456', GitHubRepositoryId: '789012' };
     for (const stage of STAGES) {
-      const trust = JSON.stringify(roleProperties(stage, REPOSITORY)['AssumeRolePolicyDocument']);
-      expect(trust).not.toMatch(/ForAllValues|ForAnyValue|StringLike|[*?]/);
+      for (const parameters of [REPOSITORY, { ...REPOSITORY, ...ids }]) {
+        const trust = JSON.stringify(roleProperties(stage, parameters)['AssumeRolePolicyDocument']);
+        expect(trust).not.toMatch(/ForAllValues|ForAnyValue|StringLike|[*?]/);
+      }
     }
   });
 
