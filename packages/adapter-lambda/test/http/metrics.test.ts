@@ -134,7 +134,7 @@ describe('the handlers count what happened', () => {
     ]);
   });
 
-  it('counts a patch that sets DONE as completed, and any other patch not at all', async () => {
+  it('counts a patch that sets DONE as completed, and any other patch (on a done task too) not at all', async () => {
     const harness = setup();
     const lines = captureMetrics();
     const taskId = createdId(await postTask(harness, { title: 'Pay rent' }));
@@ -150,6 +150,7 @@ describe('the handlers count what happened', () => {
     expect((await patch({ title: 'Pay the rent' })).status).toBe(200);
     expect((await patch({ status: 'IN_PROGRESS' })).status).toBe(200);
     expect((await patch({ status: 'DONE' })).status).toBe(200);
+    expect((await patch({ title: 'Paid the rent' })).status).toBe(200);
     expect(lines.map((line) => line.values)).toEqual([{ TasksCreated: 1 }, { TasksCompleted: 1 }]);
   });
 
