@@ -2,6 +2,7 @@ import type { Task, TaskUseCases } from '@tasks/domain';
 import type { HttpRequest } from './http-request.js';
 import { emptyResponse, type HttpResponse, jsonResponse } from './http-response.js';
 import { expectedVersionOf, parseIfMatch } from './if-match.js';
+import { recordTaskMetrics } from './metrics.js';
 import { parseListQuery, rejectQuery } from './query.js';
 import { CREATE_MEDIA_TYPES, PATCH_MEDIA_TYPES, readJsonBody } from './request-body.js';
 import type { TaskUseCaseName } from './routes.js';
@@ -36,6 +37,11 @@ export const TASK_CONTROLLERS = {
       body,
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     });
+    recordTaskMetrics(
+      replayed
+        ? { IdempotentReplays: 1 }
+        : { TasksCreated: 1, TasksCompleted: task.status === 'DONE' ? 1 : 0 },
+    );
     return jsonResponse(
       201,
       { message: 'Task created', taskId: task.taskId, task },
@@ -72,6 +78,10 @@ export const TASK_CONTROLLERS = {
       patch,
       ...expectedVersionOf(condition),
     });
+    // A completion is a patch that sets DONE (repeating it on a done task counts again).
+    if (task.status === 'DONE' && Reflect.get(Object(patch), 'status') === 'DONE') {
+      recordTaskMetrics({ TasksCompleted: 1 });
+    }
     return jsonResponse(200, task, { ETag: etagOf(task) });
   },
 
