@@ -31,6 +31,7 @@ export type TaskUseCases = ReturnType<typeof makeTaskUseCases>;
 
 export * from './create-task.js';
 export * from './delete-task.js';
+export * from './get-stats.js';
 export * from './get-task.js';
 export * from './list-tasks.js';
 export * from './update-task.js';
