@@ -1,4 +1,9 @@
 export {
+  createInMemoryStatsState,
+  type InMemoryStatsState,
+  InMemoryStatsStore,
+} from './in-memory-stats-store.js';
+export {
   createInMemoryTaskState,
   InMemoryTaskRepository,
   type InMemoryTaskState,

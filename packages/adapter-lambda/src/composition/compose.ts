@@ -1,6 +1,7 @@
 import {
   createDocumentClient,
   createLocalDynamoDbClient,
+  DynamoDbStatsStore,
   DynamoDbTaskRepository,
   documentClientFor,
 } from '@tasks/adapter-dynamodb';
@@ -9,11 +10,12 @@ import {
   InMemoryTaskRepository,
   type InMemoryTaskState,
 } from '@tasks/adapter-inmemory';
-import { makeTaskUseCases, type TaskRepository } from '@tasks/domain';
+import { makeTaskUseCases, type StatsStore, type TaskRepository } from '@tasks/domain';
 import { type HttpHandler, makeHttpHandler } from '../http/http-handler.js';
 import { makeJsonLogger } from '../http/logger.js';
 import { type Environment, readEnvironment } from './environment.js';
 import { SHARED_MEMORY_STATE } from './shared-memory-state.js';
+import { sharedMemoryStats } from './shared-memory-stats.js';
 
 const isTaskState = (value: unknown): value is InMemoryTaskState =>
   typeof value === 'object' &&
@@ -28,15 +30,25 @@ const sharedMemoryStore = (): TaskRepository => {
   return new InMemoryTaskRepository(state);
 };
 
-const repositoryFor = (env: Environment): TaskRepository => {
-  if (env.TASKS_STORE === 'memory') return sharedMemoryStore();
-  const client =
-    env.DYNAMODB_ENDPOINT === undefined
-      ? createDocumentClient()
-      : documentClientFor(
-          createLocalDynamoDbClient(env.DYNAMODB_ENDPOINT, { region: env.AWS_REGION }),
-        );
-  return new DynamoDbTaskRepository({ client, tableName: env.TABLE_NAME ?? '' });
+type DocumentClient = ReturnType<typeof createDocumentClient>;
+
+const documentClientOf = (env: Environment): DocumentClient =>
+  env.DYNAMODB_ENDPOINT === undefined
+    ? createDocumentClient()
+    : documentClientFor(
+        createLocalDynamoDbClient(env.DYNAMODB_ENDPOINT, { region: env.AWS_REGION }),
+      );
+
+const repositoryFor = (env: Environment, client: () => DocumentClient): TaskRepository =>
+  env.TASKS_STORE === 'memory'
+    ? sharedMemoryStore()
+    : new DynamoDbTaskRepository({ client: client(), tableName: env.TABLE_NAME ?? '' });
+
+const statsFor = (env: Environment, client: () => DocumentClient): StatsStore | undefined => {
+  if (env.TASKS_STORE === 'memory') return sharedMemoryStats();
+  return env.STATS_TABLE_NAME === undefined
+    ? undefined
+    : new DynamoDbStatsStore({ client: client(), tableName: env.STATS_TABLE_NAME });
 };
 
 /**
@@ -57,8 +69,18 @@ export const composeHttpHandler = (
     throw new Error(`Invalid environment: ${parsed.problems.join('; ')}`);
   }
   const config = parsed.value;
+  let documents: DocumentClient | undefined;
+  // One client per container, built only when a DynamoDB store needs it.
+  const client = (): DocumentClient => {
+    documents ??= documentClientOf(config);
+    return documents;
+  };
+  const stats = statsFor(config, client);
   return makeHttpHandler({
-    useCases: makeTaskUseCases({ tasks: repositoryFor(config) }),
+    useCases: makeTaskUseCases({
+      tasks: repositoryFor(config, client),
+      ...(stats === undefined ? {} : { stats }),
+    }),
     owner:
       config.AUTH_MODE === 'jwt' ? { mode: 'jwt' } : { mode: 'fixed', owner: config.FIXED_OWNER },
     logger: makeJsonLogger({ level: config.LOG_LEVEL }),

@@ -12,7 +12,7 @@ const SECOND_MS = 1000;
 
 /** The bucket of a lead time in milliseconds (negative times, from clock skew, count as 0). */
 export const leadTimeBucket = (leadTimeMs: number): number => {
-  if (!(leadTimeMs >= SECOND_MS)) return 0;
+  if (leadTimeMs < SECOND_MS || Number.isNaN(leadTimeMs)) return 0;
   const bucket = 1 + Math.floor(2 * Math.log2(leadTimeMs / SECOND_MS));
   return Math.min(bucket, LEAD_TIME_BUCKETS - 1);
 };

@@ -6,10 +6,12 @@ import { utcDaysEndingAt } from './task-change.js';
 export const DEFAULT_STATS_DAYS = 30;
 export const MAX_STATS_DAYS = 90;
 
+/** How many UTC days `GET /tasks/stats` covers, today included. */
+export const StatsDaysSchema = z.int().check(z.minimum(1), z.maximum(MAX_STATS_DAYS));
+
 /** The query of `GET /tasks/stats` (SPEC §4); unknown parameters are rejected. */
-export const StatsQuerySchema = z.strictObject({
-  days: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_STATS_DAYS))),
-});
+export const StatsQuerySchema = z.strictObject({ days: z.optional(StatsDaysSchema) });
+export type StatsQuery = z.input<typeof StatsQuerySchema>;
 
 const count = z.int().check(z.minimum(0));
 

@@ -24,8 +24,8 @@ export interface StatsStore {
 
 /** What the rebuild needs besides {@link StatsStore}: every tally, and a whole replace. */
 export interface StatsRebuildStore {
-  /** Every task tally the store holds of `owner` (deleted tasks included). */
-  tallies(owner: string): Promise<TaskTally[]>;
+  /** Every task tally the store holds of `owner`, by task id (deleted tasks included). */
+  tallies(owner: string): Promise<Map<string, TaskTally>>;
   /** Every owner that has any tally. */
   owners(): Promise<string[]>;
   /** Replaces the owner's tallies and counters with these, computed from them. */

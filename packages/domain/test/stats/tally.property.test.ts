@@ -11,7 +11,13 @@ import {
   type TaskTally,
   tallyChange,
 } from '../../src/index.js';
-import { commandsArb, deliveriesArb, historyOf, OWNERS, recount } from './stream-history.js';
+import {
+  commandsArb,
+  deliveriesArb,
+  historyOf,
+  OWNERS,
+  recount,
+} from '../../src/testing/stats-history.js';
 
 /** What a store does: one tally per task, counters by owner, each change counted through tallyChange. */
 const countAll = (deliveries: readonly TaskChange[]) => {

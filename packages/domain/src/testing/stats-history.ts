@@ -8,7 +8,7 @@ import {
   type TaskFacts,
   type TaskStatus,
   utcDay,
-} from '../../src/index.js';
+} from '../index.js';
 
 /** One command against a table of two owners' tasks, as the API would send it. */
 export type Command =
@@ -53,9 +53,9 @@ export const commandsArb = fc.array(
   { maxLength: 60 },
 );
 
-export const OWNERS = ['alice', 'bob'] as const;
+export const OWNERS: readonly [string, string] = ['alice', 'bob'];
 
-interface ModelTask {
+export interface ModelTask {
   owner: string;
   facts: TaskFacts;
   deleted: boolean;
@@ -70,7 +70,10 @@ export interface History {
 
 export const historyOf = (
   commands: readonly Command[],
-  startMs = Date.UTC(2026, 10, 1),
+  {
+    startMs = Date.UTC(2026, 10, 1),
+    owners = OWNERS,
+  }: { startMs?: number; owners?: readonly [string, string] } = {},
 ): History => {
   const tasks: ModelTask[] = [];
   const changes: TaskChange[] = [];
@@ -86,7 +89,7 @@ export const historyOf = (
         updatedAtMs: now,
         version: 1,
       };
-      const owner = OWNERS[command.owner];
+      const owner = owners[command.owner];
       tasks.push({
         owner,
         facts,
