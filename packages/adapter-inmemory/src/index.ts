@@ -8,4 +8,6 @@ export {
   InMemoryTaskRepository,
   type InMemoryTaskState,
   type OwnerTasks,
+  type TaskWrite,
+  type TaskWriteListener,
 } from './in-memory-task-repository.js';

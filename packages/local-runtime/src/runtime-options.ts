@@ -81,6 +81,13 @@ export interface LocalRuntime {
   readonly auth: RuntimeAuth;
   /** The template's routes, `$default` last. */
   readonly routes: readonly GatewayRoute[];
+  /** The stream processor, fed as its event source mapping would feed it (SPEC §10). */
+  readonly streams: {
+    /** Where the mapping's failure destination writes, one JSON message per line. */
+    readonly failureQueueFile: string;
+    /** Resolves once every change made before the call has reached the stream processor. */
+    caughtUp(): Promise<void>;
+  };
   /**
    * Stops accepting requests, lets those in flight finish (bounded), closes the server,
    * then stops DynamoDB Local and frees the data directory. Idempotent.

@@ -7,6 +7,7 @@ import {
 } from '@tasks/dynamodb-local';
 import { type SamTemplate, tableDefinition } from '@tasks/sam-template';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { STATS_TABLE_ID, statsTableNameFor } from './stream/stats-table.js';
 
 /** Which store the functions use: DynamoDB (Local, or at an endpoint) or memory. */
 export type StoreChoice = 'dynamodb' | 'memory';
@@ -48,7 +49,7 @@ const memory = (description: string, notes: readonly string[] = []): Storage => 
   stop: async () => undefined,
 });
 
-/** Creates the template's table at `endpoint` when it is missing. */
+/** Creates the template's tables at `endpoint` when they are missing (tasks, statistics). */
 const ensureTemplateTable = async (endpoint: string, options: StorageOptions): Promise<void> => {
   // A fresh DynamoDB Local answers its first CreateTable slowly: allow more than the default.
   const client = createLocalDynamoDbClient(endpoint, {
@@ -57,6 +58,13 @@ const ensureTemplateTable = async (endpoint: string, options: StorageOptions): P
   });
   try {
     await ensureTable(client, tableDefinition(options.template, { tableName: options.tableName }));
+    if (options.template.Resources[STATS_TABLE_ID] !== undefined) {
+      const tableName = statsTableNameFor(options.tableName);
+      await ensureTable(
+        client,
+        tableDefinition(options.template, { logicalId: STATS_TABLE_ID, tableName }),
+      );
+    }
   } finally {
     client.destroy();
   }
