@@ -13,6 +13,7 @@ export const LOCAL_RUNTIME_ERROR_CODES = [
   'port_in_use',
   'listen_failed',
   'data_dir_locked',
+  'nothing_to_rebuild',
 ] as const;
 
 export type LocalRuntimeErrorCode = (typeof LOCAL_RUNTIME_ERROR_CODES)[number];
@@ -104,4 +105,10 @@ export class DataDirLockedError extends LocalRuntimeError {
       options,
     );
   }
+}
+
+/** `npm run stats:rebuild` found no DynamoDB to rebuild from (the store fell back to memory). */
+export class NothingToRebuildError extends LocalRuntimeError {
+  override readonly name = 'NothingToRebuildError';
+  readonly code = 'nothing_to_rebuild';
 }
