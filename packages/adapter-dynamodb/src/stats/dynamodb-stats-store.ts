@@ -77,13 +77,14 @@ export class DynamoDbStatsStore implements StatsStore {
     }
   }
 
-  async read(owner: string, fromDay: string, _toDay: string): Promise<OwnerStats> {
+  async read(owner: string, fromDay: string, toDay: string): Promise<OwnerStats> {
     const items: Record<string, unknown>[] = [];
     try {
       const pages = paginateQuery(
         { client: this.#client },
         {
           TableName: this.#table,
+          // From the window's first day to the totals, which sort after every day: one Query.
           KeyConditionExpression: 'pk = :owner AND sk BETWEEN :from AND :totals',
           ExpressionAttributeValues: {
             ':owner': owner,
@@ -96,7 +97,7 @@ export class DynamoDbStatsStore implements StatsStore {
     } catch (error) {
       throw translateStorageError(error);
     }
-    return fromWindowItems(items);
+    return fromWindowItems(items, toDay);
   }
 
   async #tally(owner: string, taskId: string): Promise<TaskTally | undefined> {
@@ -127,22 +128,33 @@ export class DynamoDbStatsStore implements StatsStore {
 
   #counterUpdates(owner: string, delta: StatsDelta): TransactItem[] {
     const statusNames: Record<string, string> = {};
-    const values: Record<string, number> = { ':at': delta.atMs };
+    const values: Record<string, number> = {};
     const adds: string[] = [];
     for (const [status, n] of Object.entries(delta.byStatus)) {
       statusNames[`#${status}`] = status;
       values[`:${status}`] = n;
       adds.push(`#${status} :${status}`);
     }
-    const totals: TransactItem = {
-      Update: {
-        TableName: this.#table,
-        Key: totalsKey(owner),
-        UpdateExpression: `SET a = :at${adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''}`,
-        ...(adds.length > 0 ? { ExpressionAttributeNames: statusNames } : {}),
-        ExpressionAttributeValues: values,
-      },
-    };
+    // asOf moves with each version counted, in stream order (a delete leaves it).
+    if (delta.atMs !== undefined) values[':at'] = delta.atMs;
+    const clauses = [
+      ...(delta.atMs === undefined ? [] : ['SET a = :at']),
+      ...(adds.length === 0 ? [] : [`ADD ${adds.join(', ')}`]),
+    ];
+    const totals: TransactItem[] =
+      clauses.length === 0
+        ? []
+        : [
+            {
+              Update: {
+                TableName: this.#table,
+                Key: totalsKey(owner),
+                UpdateExpression: clauses.join(' '),
+                ...(adds.length > 0 ? { ExpressionAttributeNames: statusNames } : {}),
+                ExpressionAttributeValues: values,
+              },
+            },
+          ];
     const days = Object.entries(delta.days).map(([day, counts]): TransactItem => {
       const dayValues: Record<string, number> = {};
       const dayAdds: string[] = [];
@@ -168,7 +180,7 @@ export class DynamoDbStatsStore implements StatsStore {
         },
       };
     });
-    return [totals, ...days];
+    return [...totals, ...days];
   }
 }
 

@@ -77,8 +77,11 @@ export const fromTallyItem = (item: unknown): { taskId: string; tally: TaskTally
 
 const count = (value: unknown): number => (typeof value === 'number' ? value : 0);
 
-/** The owner's counters from the items of one window Query (days and totals). */
-export const fromWindowItems = (items: readonly Record<string, unknown>[]): OwnerStats => {
+/** The owner's counters from the items of one window Query (days up to `toDay`, and totals). */
+export const fromWindowItems = (
+  items: readonly Record<string, unknown>[],
+  toDay: string,
+): OwnerStats => {
   const byStatus = { TODO: 0, IN_PROGRESS: 0, DONE: 0 };
   const days: Record<string, DayCounts> = {};
   let asOfMs: number | undefined;
@@ -87,7 +90,11 @@ export const fromWindowItems = (items: readonly Record<string, unknown>[]): Owne
     if (sk === TOTALS_SORT_KEY) {
       for (const status of TASK_STATUSES) byStatus[status] = count(item[status]);
       asOfMs = typeof item['a'] === 'number' ? item['a'] : undefined;
-    } else if (typeof sk === 'string' && sk.startsWith(DAY_PREFIX)) {
+    } else if (
+      typeof sk === 'string' &&
+      sk.startsWith(DAY_PREFIX) &&
+      sk <= `${DAY_PREFIX}${toDay}`
+    ) {
       const leadTime: Record<number, number> = {};
       for (let bucket = 0; bucket < LEAD_TIME_BUCKETS; bucket++) {
         const n = count(item[bucketAttribute(bucket)]);

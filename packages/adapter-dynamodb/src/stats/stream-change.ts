@@ -65,7 +65,7 @@ export const changeOfStreamRecord = (record: TaskStreamRecord): TaskChange | und
     const { owner, task } = factsOf(dynamodb?.OldImage);
     const seconds = dynamodb?.ApproximateCreationDateTime;
     if (seconds === undefined) throw new CorruptItemError('a REMOVE record without its time');
-    return { owner, kind: 'remove', task, atMs: Math.max(task.updatedAtMs, seconds * 1000) };
+    return { owner, kind: 'remove', task, atMs: seconds * 1000 };
   }
   throw new CorruptItemError(`unexpected stream event ${String(eventName)}`);
 };

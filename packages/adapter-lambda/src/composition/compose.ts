@@ -1,7 +1,6 @@
 import {
   createDocumentClient,
   createLocalDynamoDbClient,
-  DynamoDbStatsStore,
   DynamoDbTaskRepository,
   documentClientFor,
 } from '@tasks/adapter-dynamodb';
@@ -15,7 +14,6 @@ import { type HttpHandler, makeHttpHandler } from '../http/http-handler.js';
 import { makeJsonLogger } from '../http/logger.js';
 import { type Environment, readEnvironment } from './environment.js';
 import { SHARED_MEMORY_STATE } from './shared-memory-state.js';
-import { sharedMemoryStats } from './shared-memory-stats.js';
 
 const isTaskState = (value: unknown): value is InMemoryTaskState =>
   typeof value === 'object' &&
@@ -30,7 +28,17 @@ const sharedMemoryStore = (): TaskRepository => {
   return new InMemoryTaskRepository(state);
 };
 
-type DocumentClient = ReturnType<typeof createDocumentClient>;
+/** The document client a composition root builds once, for every DynamoDB store it needs. */
+export type DocumentClient = ReturnType<typeof createDocumentClient>;
+
+/**
+ * Builds a function's statistics store, when it has one (only GET /tasks/stats reads them):
+ * passed by that function's entry, so that no other bundle carries the statistics' code.
+ */
+export type StatsStoreFactory = (
+  env: Environment,
+  client: () => DocumentClient,
+) => StatsStore | undefined;
 
 const documentClientOf = (env: Environment): DocumentClient =>
   env.DYNAMODB_ENDPOINT === undefined
@@ -44,13 +52,6 @@ const repositoryFor = (env: Environment, client: () => DocumentClient): TaskRepo
     ? sharedMemoryStore()
     : new DynamoDbTaskRepository({ client: client(), tableName: env.TABLE_NAME ?? '' });
 
-const statsFor = (env: Environment, client: () => DocumentClient): StatsStore | undefined => {
-  if (env.TASKS_STORE === 'memory') return sharedMemoryStats();
-  return env.STATS_TABLE_NAME === undefined
-    ? undefined
-    : new DynamoDbStatsStore({ client: client(), tableName: env.STATS_TABLE_NAME });
-};
-
 /**
  * The composition root of every deployed function: reads the environment once, builds the
  * DynamoDB client, the repository and the use cases once per container, outside the
@@ -59,6 +60,7 @@ const statsFor = (env: Environment, client: () => DocumentClient): StatsStore | 
  */
 export const composeHttpHandler = (
   env: Readonly<Record<string, string | undefined>> = process.env,
+  { stats: statsFor }: { stats?: StatsStoreFactory } = {},
 ): HttpHandler => {
   const bootLogger = makeJsonLogger();
   const parsed = readEnvironment(env);
@@ -75,7 +77,7 @@ export const composeHttpHandler = (
     documents ??= documentClientOf(config);
     return documents;
   };
-  const stats = statsFor(config, client);
+  const stats = statsFor?.(config, client);
   return makeHttpHandler({
     useCases: makeTaskUseCases({
       tasks: repositoryFor(config, client),

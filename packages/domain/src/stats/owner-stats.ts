@@ -8,7 +8,7 @@ export interface OwnerStats {
   readonly byStatus: Readonly<Record<TaskStatus, number>>;
   /** By UTC day (`YYYY-MM-DD`); a day without activity may be absent. */
   readonly days: Readonly<Record<string, DayCounts>>;
-  /** The time of the newest change counted, absent before the first. */
+  /** The `updatedAt` of the newest task version counted, absent before the first. */
   readonly asOfMs?: number;
 }
 
@@ -37,8 +37,11 @@ export const addDelta = (stats: OwnerStats, delta: StatsDelta): OwnerStats => {
   for (const [day, counts] of Object.entries(delta.days)) {
     days[day] = addDayCounts(days[day], counts);
   }
-  const asOfMs = Math.max(stats.asOfMs ?? Number.NEGATIVE_INFINITY, delta.atMs);
-  return { byStatus, days, asOfMs };
+  const asOfMs =
+    delta.atMs === undefined
+      ? stats.asOfMs
+      : Math.max(stats.asOfMs ?? Number.NEGATIVE_INFINITY, delta.atMs);
+  return { byStatus, days, ...(asOfMs === undefined ? {} : { asOfMs }) };
 };
 
 /**

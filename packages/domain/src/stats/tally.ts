@@ -15,7 +15,7 @@ export interface TaskTally {
   readonly createdAtMs: number;
   /** When the task first became `DONE`, as far as its changes told. */
   readonly firstDoneAtMs?: number;
-  /** When the change counted last happened (for `asOf`). */
+  /** The `updatedAt` of the newest version counted (for `asOf`). */
   readonly atMs: number;
 }
 
@@ -30,7 +30,11 @@ export interface DayCounts {
 export interface StatsDelta {
   readonly byStatus: Readonly<Partial<Record<TaskStatus, number>>>;
   readonly days: Readonly<Record<string, DayCounts>>;
-  readonly atMs: number;
+  /**
+   * The `updatedAt` of the version counted, for `asOf`; absent for a delete, whose own
+   * time the stream gives to the second only (to the minute on DynamoDB Local).
+   */
+  readonly atMs?: number;
 }
 
 export type TallyOutcome =
@@ -89,14 +93,16 @@ export const tallyChange = (previous: TaskTally | undefined, change: TaskChange)
       bucket: leadTimeBucket(firstDoneAtMs - createdAtMs),
     });
   }
+  const upsert = change.kind === 'upsert';
   const tally: TaskTally = {
     order,
     ...(status === undefined ? {} : { status }),
     createdAtMs,
     ...(firstDoneAtMs === undefined ? {} : { firstDoneAtMs }),
-    atMs: change.atMs,
+    atMs: upsert ? change.atMs : (previous?.atMs ?? task.updatedAtMs),
   };
-  return { kind: 'counted', tally, delta: { byStatus, days, atMs: change.atMs } };
+  const delta = { byStatus, days, ...(upsert ? { atMs: change.atMs } : {}) };
+  return { kind: 'counted', tally, delta };
 };
 
 /** True when `delta` changes no counter (the task's tally still moves on). */

@@ -22,7 +22,7 @@ export interface TaskChange {
   readonly task: TaskFacts;
   /**
    * When the change happened, in epoch milliseconds: the new `updatedAt` of an upsert;
-   * for a remove, the stream's approximate time of the delete.
+   * for a remove, the stream's approximate time of the delete (not used for `asOf`).
    */
   readonly atMs: number;
 }

@@ -133,8 +133,11 @@ export const recount = (history: History, owner: string): OwnerStats => {
     return days[date];
   };
   let asOfMs: number | undefined;
+  // A delete does not move asOf: its own time is known to the second only.
   for (const change of history.changes) {
-    if (change.owner === owner) asOfMs = Math.max(asOfMs ?? 0, change.atMs);
+    if (change.owner === owner && change.kind === 'upsert') {
+      asOfMs = Math.max(asOfMs ?? 0, change.atMs);
+    }
   }
   for (const task of history.tasks) {
     if (task.owner !== owner) continue;
