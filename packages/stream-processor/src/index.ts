@@ -10,6 +10,7 @@ export {
   type StreamHandler,
 } from './composition/compose.js';
 export {
+  BatchHeadFailedError,
   type BatchResponse,
   processTaskChanges,
   type TaskStreamEvent,

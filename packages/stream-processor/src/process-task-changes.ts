@@ -16,12 +16,30 @@ export interface BatchResponse {
   readonly batchItemFailures: { readonly itemIdentifier: string }[];
 }
 
+/** The first record of a batch could not be counted: a function error, so that Lambda bisects. */
+export class BatchHeadFailedError extends Error {
+  override readonly name = 'BatchHeadFailedError';
+  constructor(
+    readonly sequenceNumber: string,
+    options?: ErrorOptions,
+  ) {
+    super(`the first record of the batch (${sequenceNumber}) could not be counted`, options);
+  }
+}
+
 /**
  * Counts a batch's records one after another, in stream order, and stops at the first
  * that fails. Reporting only that one is exact: Lambda retries from the lowest sequence
  * number reported, so every later record comes again, and none is counted before an
  * earlier change of its task. A change counted before the failure is counted once,
  * however often it comes again (see `StatsStore.count`).
+ *
+ * When the failing record is the batch's first, the handler rejects instead: a partial
+ * response there would only split the batch at that record and retry it whole until the
+ * retries run out, sending the good records after a poison record to the failure queue
+ * with it; a function error makes Lambda bisect the batch (BisectBatchOnFunctionError)
+ * until the poison record fails alone (Lambda developer guide, "Configuring partial batch
+ * response with DynamoDB and Lambda", bisecting a batch).
  */
 export const processTaskChanges = async (
   event: TaskStreamEvent,
@@ -42,7 +60,8 @@ export const processTaskChanges = async (
         error: errorFields(error),
       });
       log.info('batch', { records: event.Records.length, counted, ignored, failed: 1 });
-      // An empty identifier would make Lambda retry the whole batch, which is still exact.
+      if (record === event.Records[0])
+        throw new BatchHeadFailedError(sequenceNumber, { cause: error });
       return { batchItemFailures: [{ itemIdentifier: sequenceNumber }] };
     }
   }

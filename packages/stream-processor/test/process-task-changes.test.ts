@@ -4,7 +4,7 @@ import { emptyOwnerStats, type TaskChange } from '@tasks/domain';
 import { commandsArb, deliveriesArb, historyOf, OWNERS, recount } from '@tasks/domain/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { processTaskChanges, type TaskStreamRecord } from '../src/index.js';
+import { BatchHeadFailedError, processTaskChanges, type TaskStreamRecord } from '../src/index.js';
 import { recordOf } from './support/stream-records.js';
 
 const quiet = makeJsonLogger({ sink: () => {} });
@@ -75,6 +75,19 @@ describe('processTaskChanges', () => {
     });
     const read = await stats.read('alice', ...ALL_DAYS);
     expect(read.byStatus).toEqual({ TODO: 1, IN_PROGRESS: 0, DONE: 0 });
+  });
+
+  it('rejects when the first record fails, so that Lambda bisects the batch', async () => {
+    const stats = new InMemoryStatsStore();
+    const poison: TaskStreamRecord = {
+      eventName: 'MODIFY',
+      dynamodb: { SequenceNumber: '4421584500000000017450439091', NewImage: { g: { S: 'LOST' } } },
+    };
+    const Records = [poison, recordOf(upsert(1))];
+    await expect(processTaskChanges({ Records }, { stats, log: quiet })).rejects.toThrow(
+      BatchHeadFailedError,
+    );
+    expect(await stats.owners()).toEqual([]);
   });
 
   it('counts nothing for idempotency records, created or expired by TTL', async () => {

@@ -85,9 +85,11 @@ export const firstFailedIndex = (
  * Delivers records of one shard, in order, to the function, with the event source
  * mapping's rules: the filter (records it rejects are skipped), batches of `batchSize`,
  * the record age limit, a partial batch response checkpointing before the lowest failed
- * sequence number, bisecting a failed batch (which costs no retry) until a failing
- * record stands alone, then `maximumRetryAttempts` retries, then the failure destination.
- * A poison record therefore ends in the failure queue and the records after it go on.
+ * sequence number (the rest is retried), a function error bisecting the batch (which
+ * costs no retry here) until a failing record stands alone, `maximumRetryAttempts`
+ * retries, then the failure destination with what is left. A function that fails the
+ * batch when its first record fails (as the stream processor does) therefore sends a
+ * poison record alone to the failure queue, and the records after it go on.
  * Resolves once every record is processed or given up on.
  */
 export const deliverRecords = async (
@@ -150,8 +152,11 @@ export const deliverRecords = async (
             ? firstFailedIndex(pending, result.value)
             : undefined;
       if (failedAt === undefined) return;
+      // A partial response splits the batch at the reported record, retried with the rest;
+      // only a function error halves it (Lambda developer guide, "Configuring partial batch
+      // response with DynamoDB and Lambda": bisecting a batch).
       pending = pending.slice(failedAt);
-      if (mapping.bisectOnError && pending.length > 1) {
+      if (result.kind === 'error' && mapping.bisectOnError && pending.length > 1) {
         const half = Math.ceil(pending.length / 2);
         await run(pending.slice(0, half), spent);
         await run(pending.slice(half), spent);

@@ -29,7 +29,7 @@ const task = (sequence: string, name = `task-${sequence}`): LambdaStreamRecord =
 const fakeFunction = (poison: (record: LambdaStreamRecord) => 'report' | 'throw' | undefined) => {
   const processed: string[] = [];
   const invocations: string[][] = [];
-  const invoke = async (records: readonly LambdaStreamRecord[]): Promise<InvocationResult> => {
+  let invoke = async (records: readonly LambdaStreamRecord[]): Promise<InvocationResult> => {
     invocations.push(records.map((record) => record.dynamodb.SequenceNumber));
     for (const record of records) {
       const failure = poison(record);
@@ -44,7 +44,16 @@ const fakeFunction = (poison: (record: LambdaStreamRecord) => 'report' | 'throw'
     }
     return { kind: 'returned', value: { batchItemFailures: [] } };
   };
-  return { invoke, processed, invocations };
+  return {
+    get invoke() {
+      return invoke;
+    },
+    set invoke(next) {
+      invoke = next;
+    },
+    processed,
+    invocations,
+  };
 };
 
 const deliver = async (records: LambdaStreamRecord[], fn: ReturnType<typeof fakeFunction>) => {
@@ -76,30 +85,68 @@ describe('the event source mapping, as the template sets it', () => {
     expect(mapping.maximumRecordAgeSeconds).toBeGreaterThan(0);
   });
 
-  it.each(['report', 'throw'] as const)(
-    'sends a poison record (%s) to the failure queue after its retries, and delivers every later record',
-    async (how) => {
-      const records = ['101', '102', '103', '104', '105'].map((sequence) => task(sequence));
+  const RECORDS = ['101', '102', '103', '104', '105'];
+  const POISON = '102';
+
+  /** As the stream processor answers: a partial response, or an error when the first record fails. */
+  const likeTheProcessor =
+    (records: readonly LambdaStreamRecord[]) => (record: LambdaStreamRecord) =>
+      record.dynamodb.SequenceNumber !== POISON
+        ? undefined
+        : record === records[0]
+          ? 'throw'
+          : 'report';
+
+  it.each([
+    ['reports it, or fails when it comes first (as the stream processor does)', 'processor'],
+    ['always fails', 'throw'],
+  ] as const)(
+    'sends a poison record alone to the failure queue after its retries, when the function %s, and delivers every later record',
+    async (_, how) => {
+      const records = RECORDS.map((sequence) => task(sequence));
+      let batch: readonly LambdaStreamRecord[] = [];
       const fn = fakeFunction((record) =>
-        record.dynamodb.SequenceNumber === '102' ? how : undefined,
+        how === 'throw'
+          ? record.dynamodb.SequenceNumber === POISON
+            ? 'throw'
+            : undefined
+          : likeTheProcessor(batch)(record),
       );
+      const invoke = fn.invoke;
+      fn.invoke = async (next) => {
+        batch = next;
+        return invoke(next);
+      };
       const failures = await deliver(records, fn);
       expect([...new Set(fn.processed)].sort()).toEqual(['101', '103', '104', '105']);
       expect(failures).toHaveLength(1);
       expect(failures[0]?.DDBStreamBatchInfo).toMatchObject({
-        startSequenceNumber: '102',
-        endSequenceNumber: '102',
+        startSequenceNumber: POISON,
+        endSequenceNumber: POISON,
         batchSize: 1,
         shardId: 'shardId-1',
         streamArn: samCliDynamoDbUpdate.Records[0].eventSourceARN,
       });
       expect(failures[0]?.requestContext.condition).toBe('RetryAttemptsExhausted');
-      const poisonAttempts = fn.invocations.filter(
-        (batch) => batch.length === 1 && batch[0] === '102',
-      );
-      expect(poisonAttempts).toHaveLength(mapping.maximumRetryAttempts + 1);
+      const poisonAttempts = fn.invocations.filter((b) => b.length === 1 && b[0] === POISON);
+      // Every retry counts, a partial response's too; bisecting costs none.
+      expect(poisonAttempts.length).toBeGreaterThan(0);
+      expect(poisonAttempts.length).toBeLessThanOrEqual(mapping.maximumRetryAttempts + 1);
     },
   );
+
+  it('retries a partially failed batch from the reported record with the rest, as Lambda does, and gives the rest up with it', async () => {
+    const fn = fakeFunction((record) =>
+      record.dynamodb.SequenceNumber === POISON ? 'report' : undefined,
+    );
+    const failures = await deliver(
+      RECORDS.map((sequence) => task(sequence)),
+      fn,
+    );
+    expect(fn.invocations[1]).toEqual(['102', '103', '104', '105']);
+    expect(fn.invocations).toHaveLength(mapping.maximumRetryAttempts + 1);
+    expect(failures.map((failure) => failure.DDBStreamBatchInfo.batchSize)).toEqual([4]);
+  });
 
   it('retries from the lowest failed sequence number, compared as numbers, not as text', () => {
     // 21 digits (DynamoDB Local) sorts after 40 digits as text, before them as numbers.
