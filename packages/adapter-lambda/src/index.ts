@@ -4,4 +4,5 @@
  */
 
 export { SHARED_MEMORY_STATE } from './composition/shared-memory-state.js';
+export { SHARED_MEMORY_STATS, sharedMemoryStats } from './composition/shared-memory-stats.js';
 export * from './http/index.js';

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { SHARED_MEMORY_STATE } from '@tasks/adapter-lambda';
+import { SHARED_MEMORY_STATE, SHARED_MEMORY_STATS } from '@tasks/adapter-lambda';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { FunctionInitError, InvalidTemplateError } from './errors.js';
 import type { FunctionConfig } from './function-config.js';
@@ -22,6 +22,11 @@ export interface LoadOptions {
   readonly environment: Readonly<Record<string, string | undefined>>;
   readonly region: string;
   readonly accountId: string;
+  /**
+   * The in-memory store the bundles share, when the runtime made it (to hear its writes,
+   * as the table's stream would); otherwise the first bundle makes one.
+   */
+  readonly memoryState?: object;
 }
 
 let instances = 0;
@@ -67,7 +72,13 @@ export const loadFunctions = (
     instances += 1;
     const instance = instances;
     const previousStore: unknown = Reflect.get(globalThis, SHARED_MEMORY_STATE);
+    const previousStats: unknown = Reflect.get(globalThis, SHARED_MEMORY_STATS);
     Reflect.deleteProperty(globalThis, SHARED_MEMORY_STATE);
+    // The statistics the stream processor's bundle keeps and GET /tasks/stats reads, per call.
+    Reflect.deleteProperty(globalThis, SHARED_MEMORY_STATS);
+    if (options.memoryState !== undefined) {
+      Reflect.set(globalThis, SHARED_MEMORY_STATE, options.memoryState);
+    }
     try {
       const loaded: LoadedFunction[] = [];
       for (const config of configs) {
@@ -111,5 +122,7 @@ export const loadFunctions = (
     } finally {
       if (previousStore === undefined) Reflect.deleteProperty(globalThis, SHARED_MEMORY_STATE);
       else Reflect.set(globalThis, SHARED_MEMORY_STATE, previousStore);
+      if (previousStats === undefined) Reflect.deleteProperty(globalThis, SHARED_MEMORY_STATS);
+      else Reflect.set(globalThis, SHARED_MEMORY_STATS, previousStats);
     }
   });

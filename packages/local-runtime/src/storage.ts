@@ -9,6 +9,7 @@ import { type SamTemplate, tableDefinition } from '@tasks/sam-template';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import type { StoreLostError } from './errors.js';
 import { superviseDynamoDbLocal } from './store-supervisor.js';
+import { STATS_TABLE_ID, statsTableNameFor } from './stream/stats-table.js';
 
 /** Which store the functions use: DynamoDB (Local, or at an endpoint) or memory. */
 export type StoreChoice = 'dynamodb' | 'memory';
@@ -62,7 +63,7 @@ const memory = (description: string, notes: readonly string[] = []): Storage => 
   stop: async () => undefined,
 });
 
-/** Creates the template's table at `endpoint` when it is missing. */
+/** Creates the template's tables at `endpoint` when they are missing (tasks, statistics). */
 const ensureTemplateTable = async (endpoint: string, options: StorageOptions): Promise<void> => {
   // A fresh DynamoDB Local answers its first CreateTable slowly: allow more than the default.
   const client = createLocalDynamoDbClient(endpoint, {
@@ -71,6 +72,13 @@ const ensureTemplateTable = async (endpoint: string, options: StorageOptions): P
   });
   try {
     await ensureTable(client, tableDefinition(options.template, { tableName: options.tableName }));
+    if (options.template.Resources[STATS_TABLE_ID] !== undefined) {
+      const tableName = statsTableNameFor(options.tableName);
+      await ensureTable(
+        client,
+        tableDefinition(options.template, { logicalId: STATS_TABLE_ID, tableName }),
+      );
+    }
   } finally {
     client.destroy();
   }

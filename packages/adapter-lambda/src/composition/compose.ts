@@ -9,7 +9,7 @@ import {
   InMemoryTaskRepository,
   type InMemoryTaskState,
 } from '@tasks/adapter-inmemory';
-import { makeTaskUseCases, type TaskRepository } from '@tasks/domain';
+import { makeTaskUseCases, type StatsStore, type TaskRepository } from '@tasks/domain';
 import type { Context } from 'aws-lambda';
 import type { ApiGatewayEvent } from '../http/from-api-gateway.js';
 import { makeHttpHandler } from '../http/http-handler.js';
@@ -32,22 +32,36 @@ const sharedMemoryStore = (): TaskRepository => {
   return new InMemoryTaskRepository(state);
 };
 
-const repositoryFor = (env: Environment, deadlines: Deadlines): TaskRepository => {
-  if (env.TASKS_STORE === 'memory') return sharedMemoryStore();
-  const client =
-    env.DYNAMODB_ENDPOINT === undefined
-      ? createDocumentClient()
-      : documentClientFor(
-          createLocalDynamoDbClient(env.DYNAMODB_ENDPOINT, { region: env.AWS_REGION }),
-        );
-  // Every store call ends with the invocation's deadline, whatever the client's own
-  // timeouts and retries would allow (10 s per answer locally, 4 s in AWS, 3 attempts).
-  return new DynamoDbTaskRepository({
-    client,
-    tableName: env.TABLE_NAME ?? '',
-    signal: deadlines.signal,
-  });
-};
+/** The document client a composition root builds once, for every DynamoDB store it needs. */
+export type DocumentClient = ReturnType<typeof createDocumentClient>;
+
+/** What a store needs from its composition root: the shared client and the deadline. */
+export interface StoreWiring {
+  /** The one document client of the container, built on first use. */
+  readonly client: () => DocumentClient;
+  /** The signal of the invocation under way: every store call ends with it. */
+  readonly signal: () => AbortSignal | undefined;
+}
+
+/**
+ * Builds a function's statistics store, when it has one (only GET /tasks/stats reads them):
+ * passed by that function's entry, so that no other bundle carries the statistics' code.
+ */
+export type StatsStoreFactory = (env: Environment, wiring: StoreWiring) => StatsStore | undefined;
+
+const documentClientOf = (env: Environment): DocumentClient =>
+  env.DYNAMODB_ENDPOINT === undefined
+    ? createDocumentClient()
+    : documentClientFor(
+        createLocalDynamoDbClient(env.DYNAMODB_ENDPOINT, { region: env.AWS_REGION }),
+      );
+
+// Every store call ends with the invocation's deadline, whatever the client's own
+// timeouts and retries would allow (10 s per answer locally, 4 s in AWS, 3 attempts).
+const repositoryFor = (env: Environment, { client, signal }: StoreWiring): TaskRepository =>
+  env.TASKS_STORE === 'memory'
+    ? sharedMemoryStore()
+    : new DynamoDbTaskRepository({ client: client(), tableName: env.TABLE_NAME ?? '', signal });
 
 /**
  * A deployed function's handler: an HTTP API (payload 2.0) or REST API (payload 1.0)
@@ -68,6 +82,7 @@ export type ComposedHandler = (
  */
 export const composeHttpHandler = (
   env: Readonly<Record<string, string | undefined>> = process.env,
+  { stats: statsFor }: { stats?: StatsStoreFactory } = {},
 ): ComposedHandler => {
   const bootLogger = makeJsonLogger();
   const parsed = readEnvironment(env);
@@ -79,8 +94,21 @@ export const composeHttpHandler = (
   }
   const config = parsed.value;
   const deadlines = makeDeadlines();
+  let documents: DocumentClient | undefined;
+  const wiring: StoreWiring = {
+    // One client per container, built only when a DynamoDB store needs it.
+    client: () => {
+      documents ??= documentClientOf(config);
+      return documents;
+    },
+    signal: deadlines.signal,
+  };
+  const stats = statsFor?.(config, wiring);
   const http = makeHttpHandler({
-    useCases: makeTaskUseCases({ tasks: repositoryFor(config, deadlines) }),
+    useCases: makeTaskUseCases({
+      tasks: repositoryFor(config, wiring),
+      ...(stats === undefined ? {} : { stats }),
+    }),
     owner:
       config.AUTH_MODE === 'jwt' ? { mode: 'jwt' } : { mode: 'fixed', owner: config.FIXED_OWNER },
     logger: makeJsonLogger({ level: config.LOG_LEVEL }),

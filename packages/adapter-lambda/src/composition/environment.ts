@@ -18,6 +18,8 @@ const commaList = z.pipe(
 export const EnvironmentSchema = z.object({
   /** The DynamoDB table. Required unless `TASKS_STORE` is `memory`. */
   TABLE_NAME: z.optional(z.string().check(z.minLength(1))),
+  /** The statistics table (StatsTable): set only on the function of GET /tasks/stats. */
+  STATS_TABLE_NAME: z.optional(z.string().check(z.minLength(1))),
   /** `dynamodb` (default) or `memory`: one store shared by every bundle of a local process. */
   TASKS_STORE: z._default(z.enum(['dynamodb', 'memory']), 'dynamodb'),
   /** Set by Lambda; for a local endpoint, defaults to us-east-1. */

@@ -1,6 +1,6 @@
 import type { TaskUseCases } from '@tasks/domain';
 
-/** The name of one of the five use cases that `makeTaskUseCases` returns. */
+/** The name of one of the use cases that `makeTaskUseCases` returns. */
 export type TaskUseCaseName = keyof TaskUseCases;
 
 /** One route of the HTTP API: what API Gateway must route to the handler, as data. */
@@ -19,6 +19,8 @@ export interface TaskRoute {
 export const TASK_ROUTES = [
   { method: 'POST', path: '/tasks', useCase: 'createTask' },
   { method: 'GET', path: '/tasks', useCase: 'listTasks' },
+  // Before /tasks/{taskId}: API Gateway prefers a literal segment to a parameter.
+  { method: 'GET', path: '/tasks/stats', useCase: 'getStats' },
   { method: 'GET', path: '/tasks/{taskId}', useCase: 'getTask' },
   { method: 'PATCH', path: '/tasks/{taskId}', useCase: 'updateTask' },
   { method: 'DELETE', path: '/tasks/{taskId}', useCase: 'deleteTask' },
@@ -82,7 +84,7 @@ export const matchRoute = (
     const params = matchTemplate(route.path, path);
     if (params === undefined) continue;
     if (route.method === method) return { kind: 'route', route, params };
-    allow.push(route.method);
+    if (!allow.includes(route.method)) allow.push(route.method);
   }
   return allow.length === 0 ? { kind: 'none' } : { kind: 'path', allow: [...allow, 'OPTIONS'] };
 };

@@ -6,6 +6,7 @@ import { recordTaskMetrics } from './metrics.js';
 import { parseListQuery, rejectQuery } from './query.js';
 import { CREATE_MEDIA_TYPES, PATCH_MEDIA_TYPES, readJsonBody } from './request-body.js';
 import type { TaskUseCaseName } from './routes.js';
+import { parseStatsQuery } from './stats-query.js';
 
 /** What a controller gets: the request, its route parameters and its owner. */
 export interface ControllerInput {
@@ -90,5 +91,10 @@ export const TASK_CONTROLLERS = {
     const condition = parseIfMatch(request.headers.get('if-match'));
     await useCases.deleteTask({ owner, taskId: taskIdOf(params), ...expectedVersionOf(condition) });
     return emptyResponse(204);
+  },
+
+  getStats: async ({ request, owner, useCases }) => {
+    const query = parseStatsQuery(request.query);
+    return jsonResponse(200, await useCases.getStats({ owner, query }));
   },
 } satisfies Record<TaskUseCaseName, Controller>;

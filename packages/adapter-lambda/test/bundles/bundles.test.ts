@@ -18,7 +18,10 @@ import { invokeBundle } from './invoke-bundle.js';
 const MAX_BUNDLE_BYTES = 300 * 1024;
 
 const template = loadTemplate();
-const functions = templateFunctions(template);
+/** This package's functions; the stream processor's are tested in packages/stream-processor. */
+const functions = templateFunctions(template).filter((fn) =>
+  fn.codeUri.startsWith('../packages/adapter-lambda/'),
+);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -74,6 +77,7 @@ const ROUTE_STEPS = {
   getTask: [created, on('GET', '/tasks/{taskId}', 200)],
   updateTask: [created, on('PATCH', '/tasks/{taskId}', 200, '{"status":"DONE"}')],
   deleteTask: [created, on('DELETE', '/tasks/{taskId}', 204)],
+  getStats: [on('GET', '/tasks/stats', 200)],
 } satisfies Record<TaskUseCaseName, Step[]>;
 
 /** The steps of one template route: its use case's, or what the fallback's routes get. */

@@ -8,10 +8,11 @@ import {
 } from '../../src/index.js';
 
 describe('TASK_ROUTES', () => {
-  it('lists the five routes of SPEC §4 as API Gateway route keys', () => {
+  it('lists the six routes of SPEC §4 as API Gateway route keys', () => {
     expect(TASK_ROUTES.map(routeKeyOf)).toEqual([
       'POST /tasks',
       'GET /tasks',
+      'GET /tasks/stats',
       'GET /tasks/{taskId}',
       'PATCH /tasks/{taskId}',
       'DELETE /tasks/{taskId}',
@@ -22,9 +23,9 @@ describe('TASK_ROUTES', () => {
     const names: TaskUseCaseName[] = TASK_ROUTES.map((route) => route.useCase);
 
     expect(new Set(names)).toEqual(
-      new Set(['createTask', 'listTasks', 'getTask', 'updateTask', 'deleteTask']),
+      new Set(['createTask', 'listTasks', 'getStats', 'getTask', 'updateTask', 'deleteTask']),
     );
-    expect(names).toHaveLength(5);
+    expect(names).toHaveLength(6);
   });
 
   it('is a handler for both payload formats, as aws-lambda types them', () => {
