@@ -70,19 +70,29 @@ const matchTemplate = (template: string, path: string): Record<string, string> |
   return params;
 };
 
+/** Literal segments of a path template: the more, the more specific. */
+const literalsOf = (template: string): number =>
+  template.split('/').filter((part) => !PARAMETER.test(part)).length;
+
 /**
  * Selects the route of `method` and `path` in `routes`. Methods are case-sensitive
- * (RFC 9110 §9.1); a path that fits a template under another method only is `path`.
+ * (RFC 9110 §9.1); a path that fits a template under another method only is `path`. As in
+ * API Gateway, the most specific template wins, whatever the method: `/tasks/stats` over
+ * `/tasks/{taskId}`, so that PATCH /tasks/stats is a 405, not an update of task "stats".
  */
 export const matchRoute = (
   method: string,
   path: string,
   routes: readonly TaskRoute[] = TASK_ROUTES,
 ): RouteMatch => {
-  const allow: string[] = [];
-  for (const route of routes) {
+  const fitting = routes.flatMap((route) => {
     const params = matchTemplate(route.path, path);
-    if (params === undefined) continue;
+    return params === undefined ? [] : [{ route, params }];
+  });
+  const specific = Math.max(0, ...fitting.map(({ route }) => literalsOf(route.path)));
+  const allow: string[] = [];
+  for (const { route, params } of fitting) {
+    if (literalsOf(route.path) !== specific) continue;
     if (route.method === method) return { kind: 'route', route, params };
     if (!allow.includes(route.method)) allow.push(route.method);
   }
