@@ -22,10 +22,11 @@ const SKIP = new Set(['node_modules', 'dist', '.turbo', 'coverage']);
 
 /**
  * `import … from 'x'`, `export … from 'x'`, `import 'x'`, `import('x')`, `require('x')`,
+ * `import.meta.resolve('x')`, `require.resolve('x')`,
  * with whether it is type-only; also inside strings, where esbuild plugins write code.
  */
 const SPECIFIERS =
-  /(?:^|[\s;{}("'`])(?:(import\s+type\b|export\s+type\b)[^'"]*?from\s*|(?:import|export)\b[^'"]*?from\s*|import\s*\(\s*|import\s+|require\s*\(\s*)['"]([^'"]+)['"]/g;
+  /(?:^|[\s;{}("'`])(?:(import\s+type\b|export\s+type\b)[^'"]*?from\s*|(?:import|export)\b[^'"]*?from\s*|import\s*\(\s*|import\s+|require\s*\(\s*|(?:import\.meta|require)\.resolve\s*\(\s*)['"]([^'"]+)['"]/g;
 
 /** @param {string} dir @returns {Promise<string[]>} */
 const codeFiles = async (dir) => {

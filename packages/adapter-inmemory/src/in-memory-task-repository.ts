@@ -28,7 +28,20 @@ export interface OwnerTasks {
 export interface InMemoryTaskState {
   readonly owners: Map<string, OwnerTasks>;
   readonly idempotency: Map<string, Map<string, IdempotencyRecord>>;
+  /**
+   * Told of every write of a task, after it is made, as a table's stream would be: the
+   * local runtime feeds the stream processor from it.
+   */
+  readonly writes?: TaskWriteListener[];
 }
+
+/** One write of a task: `before` absent for a create, `after` absent for a delete. */
+export interface TaskWrite {
+  readonly owner: string;
+  readonly before?: Task;
+  readonly after?: Task;
+}
+export type TaskWriteListener = (write: TaskWrite) => void;
 
 export const createInMemoryTaskState = (): InMemoryTaskState => ({
   owners: new Map(),
@@ -55,10 +68,16 @@ const lowerBound = (ids: readonly string[], id: string): number => {
 export class InMemoryTaskRepository implements TaskRepository {
   readonly #owners: Map<string, OwnerTasks>;
   readonly #idempotency: Map<string, Map<string, IdempotencyRecord>>;
+  readonly #writes: readonly TaskWriteListener[];
 
   constructor(state: InMemoryTaskState = createInMemoryTaskState()) {
     this.#owners = state.owners;
     this.#idempotency = state.idempotency;
+    this.#writes = state.writes ?? [];
+  }
+
+  #wrote(write: TaskWrite): void {
+    for (const listener of this.#writes) listener(write);
   }
 
   async create(
@@ -77,7 +96,8 @@ export class InMemoryTaskRepository implements TaskRepository {
     }
     if (tasks.byId.has(task.taskId)) throw new TaskAlreadyExistsError(task.taskId);
 
-    tasks.byId.set(task.taskId, Object.freeze({ ...task }));
+    const stored = Object.freeze({ ...task });
+    tasks.byId.set(task.taskId, stored);
     const position = lowerBound(tasks.ids, task.taskId);
     // New ids are the newest as a rule: appending avoids splice's copy of the whole array.
     if (position === tasks.ids.length) tasks.ids.push(task.taskId);
@@ -90,6 +110,7 @@ export class InMemoryTaskRepository implements TaskRepository {
       );
       this.#idempotency.set(owner, records);
     }
+    this.#wrote({ owner, after: stored });
     return { kind: 'created' };
   }
 
@@ -120,6 +141,7 @@ export class InMemoryTaskRepository implements TaskRepository {
     const current = this.#current(tasks, taskId, expectedVersion);
     const next = Object.freeze(applyPatch(current, patch, updatedAt));
     tasks?.byId.set(taskId, next);
+    this.#wrote({ owner, before: current, after: next });
     return next;
   }
 
@@ -129,9 +151,10 @@ export class InMemoryTaskRepository implements TaskRepository {
     { expectedVersion }: WriteCondition = {},
   ): Promise<void> {
     const tasks = this.#owners.get(owner);
-    this.#current(tasks, taskId, expectedVersion);
+    const current = this.#current(tasks, taskId, expectedVersion);
     tasks?.byId.delete(taskId);
     tasks?.ids.splice(lowerBound(tasks.ids, taskId), 1);
+    this.#wrote({ owner, before: current });
   }
 
   /** The stored task, after the checks that make update and delete conditional. */

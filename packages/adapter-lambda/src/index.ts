@@ -1,8 +1,9 @@
 /**
  * `@tasks/adapter-lambda`: API Gateway events to the task use cases to HTTP responses.
  * Composition roots (`handlers/*.ts`) each wire one route's controller with
- * `composeRoute`; the fallback function answers what no route serves.
+ * `composeRoute` (`composeStatsRoute` for GET /tasks/stats); the fallback function
+ * answers what no route serves.
  */
 
-export { HOST_TASK_REPOSITORY } from './composition/host-repository.js';
+export { HOST_STATS_STORE, HOST_TASK_REPOSITORY } from './composition/host-repository.js';
 export * from './http/index.js';

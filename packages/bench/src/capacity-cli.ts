@@ -7,6 +7,7 @@ import { startDynamoDbLocal } from '@tasks/dynamodb-local';
 import { loadTemplate, tableDefinition } from '@tasks/sam-template';
 import { CAPACITY_TARGETS, capacityUnchanged, measureCapacity } from './capacity.js';
 import { markdownTable } from './markdown-table.js';
+import { measureStatsCapacity, STATS_CAPACITY_TARGETS } from './stats-capacity.js';
 
 const sizes = (process.env['BENCH_TABLE_SIZES'] ?? '100,10000,100000').split(',').map(Number);
 const dynamodb = await startDynamoDbLocal();
@@ -33,6 +34,30 @@ try {
   );
   console.log(
     `\nCapacity per call ${capacityUnchanged(results) ? 'is unchanged' : 'CHANGES'} as the table grows (DynamoDB Local ${dynamodb.source}).`,
+  );
+  const statsTableName = 'stats-capacity-bench';
+  await ensureTable(
+    client,
+    tableDefinition(loadTemplate(), { logicalId: 'StatsTable', tableName: statsTableName }),
+  );
+  const stats = await measureStatsCapacity(client, statsTableName);
+  console.log(
+    `\n${markdownTable(
+      [
+        'statistics',
+        'target',
+        'write units (DynamoDB Local)',
+        'write units (AWS: 2 per transaction item ≤ 1 KB)',
+        'read units',
+      ],
+      STATS_CAPACITY_TARGETS.map(([operation, kind, target]) => [
+        operation,
+        `≤ ${target} ${kind} unit${target === 1 ? '' : 's'}`,
+        String(stats[operation].write),
+        String(stats[operation].awsTransactionRule),
+        String(stats[operation].read),
+      ]),
+    )}`,
   );
 } finally {
   await dynamodb.stop();

@@ -28,6 +28,7 @@ import { PEER_ROUTES, peerBundles } from './peer.js';
 import { measurePeerThroughput } from './peer-throughput.js';
 import { costPerMillionCalls, PRICES } from './prices.js';
 import { kilobytes, milliseconds, ratio } from './stats.js';
+import { measureStatsCapacity, STATS_CAPACITY_TARGETS } from './stats-capacity.js';
 
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const sizes = (process.env['BENCH_TABLE_SIZES'] ?? '100,100000').split(',').map(Number);
@@ -209,6 +210,19 @@ try {
     '',
     'unchanged',
   ]);
+
+  // The statistics (SPEC §9, §10): one change counted by the stream processor; one read.
+  const statsTableName = 'stats-bench';
+  await ensureTable(
+    client,
+    tableDefinition(loadTemplate(), { logicalId: 'StatsTable', tableName: statsTableName }),
+  );
+  const stats = await measureStatsCapacity(client, statsTableName);
+  for (const [operation, kind, target] of STATS_CAPACITY_TARGETS) {
+    const { read, write, awsTransactionRule } = stats[operation];
+    const figure = `${write} write (AWS rule: ${awsTransactionRule}), ${read} read`;
+    rows.push(['capacity units, statistics', operation, figure, '', '', `≤ ${target} ${kind}`]);
+  }
 
   progress('handler latency on DynamoDB Local, for the Lambda cost');
   const latency = await measureHandlerLatency(FUNCTIONS_DIR, {

@@ -14,6 +14,7 @@ export const LOCAL_RUNTIME_ERROR_CODES = [
   'listen_failed',
   'data_dir_locked',
   'store_lost',
+  'nothing_to_rebuild',
 ] as const;
 
 export type LocalRuntimeErrorCode = (typeof LOCAL_RUNTIME_ERROR_CODES)[number];
@@ -121,4 +122,10 @@ export class StoreLostError extends LocalRuntimeError {
   ) {
     super(`DynamoDB Local at ${endpoint} is gone for good: ${why}; stopping`, options);
   }
+}
+
+/** `npm run stats:rebuild` found no DynamoDB to rebuild from (the store fell back to memory). */
+export class NothingToRebuildError extends LocalRuntimeError {
+  override readonly name = 'NothingToRebuildError';
+  readonly code = 'nothing_to_rebuild';
 }

@@ -34,20 +34,25 @@ const recordAt = (value: unknown, ...keys: string[]): Record<string, unknown> =>
 /**
  * Every function of the template with its bundle, limits and environment. `tableName`
  * stands for the physical name of every DynamoDB table (what `!Ref TasksTable` yields
- * once deployed); other resources are named `tasks-local-<LogicalId>`. Rejects with
+ * once deployed) that `tableNames` (by logical id) does not name; other resources are named `tasks-local-<LogicalId>`. Rejects with
  * {@link BundlesMissingError} naming every bundle that is not built.
  */
 export const functionConfigs = (
   template: SamTemplate,
   templatePath: string,
   functions: readonly TemplateFunction[],
-  { tableName }: { tableName: string },
+  {
+    tableName,
+    tableNames = {},
+  }: { tableName: string; tableNames?: Readonly<Record<string, string>> },
 ): FunctionConfig[] => {
   const globals = recordAt(template.Globals, 'Function');
   const resources = Object.fromEntries(
     Object.entries(template.Resources).map(([id, resource]) => [
       id,
-      resource.Type === 'AWS::DynamoDB::Table' ? tableName : `tasks-local-${id}`,
+      resource.Type === 'AWS::DynamoDB::Table'
+        ? (tableNames[id] ?? tableName)
+        : `tasks-local-${id}`,
     ]),
   );
   const missing: string[] = [];

@@ -4,6 +4,7 @@ import { loadFunctions } from './bundles.js';
 import { functionConfigs } from './function-config.js';
 import { type Gateway, makeGateway } from './gateway.js';
 import { listen } from './http-server.js';
+import { makeMemoryStores } from './memory-stores.js';
 import { buildRouteTable } from './route-table.js';
 import {
   DEFAULT_DATA_DIR,
@@ -13,6 +14,8 @@ import {
   type LocalRuntimeOptions,
 } from './runtime-options.js';
 import { type Storage, startStorage } from './storage.js';
+import { STATS_TABLE_ID, statsTableNameFor } from './stream/stats-table.js';
+import { prepareStreamProcessing } from './stream/stream-processing.js';
 import { templateCors } from './template-cors.js';
 
 const REGION = 'us-east-1';
@@ -43,7 +46,22 @@ export const startLocalRuntime = async (
   const template = loadTemplate(templatePath);
   const functions = templateFunctions(template).filter((fn) => fn.routes.length > 0);
   const routes = buildRouteTable(functions.flatMap((fn) => fn.routes));
-  const configs = functionConfigs(template, templatePath, functions, { tableName });
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const streams = prepareStreamProcessing({
+    template,
+    tableName,
+    region: REGION,
+    accountId: ACCOUNT_ID,
+    dataDir,
+    log,
+  });
+  const streamFunctions = templateFunctions(template).filter((fn) =>
+    streams.functionIds.includes(fn.functionId),
+  );
+  const configs = functionConfigs(template, templatePath, [...functions, ...streamFunctions], {
+    tableName,
+    tableNames: { [STATS_TABLE_ID]: statsTableNameFor(tableName) },
+  });
 
   const ready = Promise.withResolvers<Gateway>();
   ready.promise.catch(() => undefined); // the start's own rejection reports it
@@ -56,7 +74,6 @@ export const startLocalRuntime = async (
   const graceMs = options.shutdownGraceMs ?? 10_000;
   const host = server.host.includes(':') ? `[${server.host}]` : server.host;
   const url = `http://${host}:${server.port}`;
-  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
 
   let storage: Storage | undefined;
   let auth: Auth;
@@ -75,13 +92,15 @@ export const startLocalRuntime = async (
     const loaded = await loadFunctions(configs, {
       region: REGION,
       accountId: ACCOUNT_ID,
-      ...(storage.repository === undefined ? {} : { repository: storage.repository }),
       environment: {
         ...storage.environment,
         ...auth.environment,
         LOG_LEVEL: options.logLevel ?? 'info',
       },
+      // In memory, the store tells the stream processor of each write, as a table stream would.
+      ...(storage.kind === 'memory' ? { memory: makeMemoryStores([streams.onWrite]) } : {}),
     });
+    await streams.start(loaded, storage.endpoint);
     const gateway = makeGateway({
       routes,
       functions: new Map(loaded.map((fn) => [fn.functionId, fn])),
@@ -96,6 +115,7 @@ export const startLocalRuntime = async (
   } catch (error) {
     ready.reject(error);
     await server.close(0);
+    await streams.stop();
     await storage?.stop();
     throw error;
   }
@@ -103,7 +123,10 @@ export const startLocalRuntime = async (
   const started = storage;
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
-    stopping ??= server.close(graceMs).then(() => started.stop());
+    stopping ??= server
+      .close(graceMs)
+      .then(() => streams.stop())
+      .then(() => started.stop());
     return stopping;
   };
   // Answering 503 for ever helps no one: stop, then tell the owner (the CLI exits 1).
@@ -126,6 +149,7 @@ export const startLocalRuntime = async (
     auth: auth.summary,
     routes:
       routes.defaultRoute === undefined ? routes.routes : [...routes.routes, routes.defaultRoute],
+    streams: { failureQueueFile: streams.failureQueueFile, caughtUp: () => streams.caughtUp() },
     storeLost,
     stop,
   };

@@ -82,6 +82,13 @@ export interface LocalRuntime {
   readonly auth: RuntimeAuth;
   /** The template's routes, `$default` last. */
   readonly routes: readonly GatewayRoute[];
+  /** The stream processor, fed as its event source mapping would feed it (SPEC §10). */
+  readonly streams: {
+    /** Where the mapping's failure destination writes, one JSON message per line. */
+    readonly failureQueueFile: string;
+    /** Resolves once every change made before the call has reached the stream processor. */
+    caughtUp(): Promise<void>;
+  };
   /**
    * Resolves when the DynamoDB Local it started died and could not be restarted, once the
    * runtime has stopped itself; never otherwise. It is restarted at once when it dies,

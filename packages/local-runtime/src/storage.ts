@@ -1,6 +1,4 @@
 import { createLocalDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
-import { InMemoryTaskRepository } from '@tasks/adapter-inmemory';
-import type { TaskRepository } from '@tasks/domain';
 import {
   type DynamoDbLocal,
   DynamoDbLocalUnavailableError,
@@ -11,6 +9,7 @@ import { type SamTemplate, tableDefinition } from '@tasks/sam-template';
 import { acquireDataDirLock } from './data-dir-lock.js';
 import type { StoreLostError } from './errors.js';
 import { superviseDynamoDbLocal } from './store-supervisor.js';
+import { STATS_TABLE_ID, statsTableNameFor } from './stream/stats-table.js';
 
 /** Which store the functions use: DynamoDB (Local, or at an endpoint) or memory. */
 export type StoreChoice = 'dynamodb' | 'memory';
@@ -42,14 +41,11 @@ export interface Storage {
   readonly endpoint?: string;
   /** Who can reach the DynamoDB Local the runtime started (see `DynamoDbLocal.listensOn`). */
   readonly listensOn?: 'loopback' | 'every-interface';
-  /** For the functions' environment: `DYNAMODB_ENDPOINT` (unset for memory). */
-  readonly environment: Readonly<Record<string, string | undefined>>;
   /**
-   * For memory: the one in-memory repository every function of this runtime uses, handed
-   * to the bundles as they are imported (`HOST_TASK_REPOSITORY`). The deployed bundles
-   * know only DynamoDB; the in-memory store is the local runtime's choice and its code.
+   * For the functions' environment: `TASKS_STORE` (which the stream functions read; the
+   * API's bundles get memory's stores from the runtime), `DYNAMODB_ENDPOINT` (unset for memory).
    */
-  readonly repository?: TaskRepository;
+  readonly environment: Readonly<Record<string, string | undefined>>;
   /**
    * Resolves when the DynamoDB Local the runtime started died and could not be restarted
    * (see `superviseDynamoDbLocal`); never, for memory and an endpoint of someone else's.
@@ -65,13 +61,12 @@ const memory = (description: string, notes: readonly string[] = []): Storage => 
   kind: 'memory',
   description,
   notes,
-  environment: { DYNAMODB_ENDPOINT: undefined },
-  repository: new InMemoryTaskRepository(),
+  environment: { TASKS_STORE: 'memory', DYNAMODB_ENDPOINT: undefined },
   lost: never,
   stop: async () => undefined,
 });
 
-/** Creates the template's table at `endpoint` when it is missing. */
+/** Creates the template's tables at `endpoint` when they are missing (tasks, statistics). */
 const ensureTemplateTable = async (endpoint: string, options: StorageOptions): Promise<void> => {
   // A fresh DynamoDB Local answers its first CreateTable slowly: allow more than the default.
   const client = createLocalDynamoDbClient(endpoint, {
@@ -80,6 +75,13 @@ const ensureTemplateTable = async (endpoint: string, options: StorageOptions): P
   });
   try {
     await ensureTable(client, tableDefinition(options.template, { tableName: options.tableName }));
+    if (options.template.Resources[STATS_TABLE_ID] !== undefined) {
+      const tableName = statsTableNameFor(options.tableName);
+      await ensureTable(
+        client,
+        tableDefinition(options.template, { logicalId: STATS_TABLE_ID, tableName }),
+      );
+    }
   } finally {
     client.destroy();
   }
@@ -97,7 +99,7 @@ const onDynamoDb = (
     notes: [],
     endpoint: dynamoDb.endpoint,
     ...(dynamoDb.listensOn === undefined ? {} : { listensOn: dynamoDb.listensOn }),
-    environment: { DYNAMODB_ENDPOINT: dynamoDb.endpoint },
+    environment: { TASKS_STORE: 'dynamodb', DYNAMODB_ENDPOINT: dynamoDb.endpoint },
     lost,
     stop,
   }) satisfies Storage;

@@ -21,6 +21,11 @@ export interface CreateTableInput {
     Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] };
   }[];
   readonly SSESpecification?: { Enabled: boolean };
+  /** The table's stream, as CreateTable takes it (DynamoDB Local serves it too). */
+  readonly StreamSpecification?: {
+    StreamEnabled: boolean;
+    StreamViewType: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'KEYS_ONLY';
+  };
   readonly DeletionProtectionEnabled?: boolean;
 }
 
@@ -79,6 +84,7 @@ export const tableDefinition = (
 
   const indexes = properties['GlobalSecondaryIndexes'];
   const sse = properties['SSESpecification'];
+  const stream = properties['StreamSpecification'];
   const ttl = properties['TimeToLiveSpecification'];
   const pitr = properties['PointInTimeRecoverySpecification'];
   const deletionProtection = properties['DeletionProtectionEnabled'];
@@ -130,6 +136,18 @@ export const tableDefinition = (
         ? {}
         : {
             SSESpecification: { Enabled: record(sse, 'SSESpecification')['SSEEnabled'] === true },
+          }),
+      ...(stream === undefined
+        ? {}
+        : {
+            StreamSpecification: {
+              StreamEnabled: true,
+              StreamViewType: oneOf(
+                record(stream, 'StreamSpecification')['StreamViewType'],
+                ['NEW_AND_OLD_IMAGES', 'NEW_IMAGE', 'OLD_IMAGE', 'KEYS_ONLY'],
+                'StreamViewType',
+              ),
+            },
           }),
       ...(typeof deletionProtection === 'boolean'
         ? { DeletionProtectionEnabled: deletionProtection }

@@ -27,6 +27,22 @@ describe('the table of infra/template.yaml', () => {
     });
   });
 
+  it('has a stream of old and new images, for the statistics (SPEC §10)', () => {
+    expect(tableDefinition(template, { tableName: 't' }).createTable.StreamSpecification).toEqual({
+      StreamEnabled: true,
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+    });
+  });
+
+  it('keeps the statistics in a table of their own, without a stream', () => {
+    const { createTable } = tableDefinition(template, { logicalId: 'StatsTable', tableName: 's' });
+    expect(createTable.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect(createTable.StreamSpecification).toBeUndefined();
+  });
+
   it('expires idempotency records through TTL', () => {
     expect(tableDefinition(template, { tableName: 't' }).timeToLive).toEqual({
       AttributeName: 'ttl',

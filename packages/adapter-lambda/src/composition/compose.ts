@@ -1,18 +1,15 @@
 import {
   createDocumentClient,
   createLocalDynamoDbClient,
-  DynamoDbTaskRepository,
   documentClientFor,
 } from '@tasks/adapter-dynamodb';
-import type { TaskRepository } from '@tasks/domain';
 import type { Context } from 'aws-lambda';
 import type { ApiGatewayEvent } from '../http/from-api-gateway.js';
 import type { ApiGatewayResult } from '../http/http-response.js';
 import { makeJsonLogger } from '../http/logger.js';
 import { type Controller, makeRouteHandler } from '../http/route-handler.js';
-import { type Deadlines, makeDeadlines } from './deadline.js';
+import { makeDeadlines } from './deadline.js';
 import { type Environment, EnvironmentSchema, environmentOf } from './environment.js';
-import { hostRepository } from './host-repository.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -25,41 +22,57 @@ export type ComposedHandler = (
   context: Pick<Context, 'awsRequestId' | 'getRemainingTimeInMillis'>,
 ) => Promise<ApiGatewayResult>;
 
-const dynamoDbRepository = (env: Environment, deadlines: Deadlines): TaskRepository => {
-  const client =
-    env.DYNAMODB_ENDPOINT === undefined
-      ? createDocumentClient()
-      : documentClientFor(
-          createLocalDynamoDbClient(env.DYNAMODB_ENDPOINT, { region: env.AWS_REGION }),
-        );
-  // Every store call ends with the invocation's deadline, whatever the client's own
-  // timeouts and retries would allow (10 s per answer locally, 4 s in AWS, 3 attempts).
-  return new DynamoDbTaskRepository({
-    client,
-    tableName: env.TABLE_NAME,
-    signal: deadlines.signal,
-  });
-};
+/** The document client a composition root builds once, for the DynamoDB store it needs. */
+export type DocumentClient = ReturnType<typeof createDocumentClient>;
+
+/** What a store needs from its composition root: the client and the deadline. */
+export interface StoreWiring {
+  /** The one document client of the container, built on first use. */
+  readonly client: () => DocumentClient;
+  /** The signal of the invocation under way: every store call ends with it. */
+  readonly signal: () => AbortSignal | undefined;
+}
 
 /**
- * The composition root of a route's function: reads the environment once, builds the
- * repository (DynamoDB, unless the host that imported the bundle provided one) and the
- * route's controller once per container, outside the handler, and returns the handler.
- * Each invocation's store calls end just before its deadline
- * (`context.getRemainingTimeInMillis()`), so that a stalled store is a 503 problem with
- * `Retry-After`, never the platform's timeout.
- *
- * `wire` builds the one use case and controller the function serves:
- * `(tasks) => getTaskController(makeGetTask({ tasks }))`.
+ * Builds the one store a route's function reads and writes (the task repository, or the
+ * statistics of GET /tasks/stats), once per container: passed by that function's entry, so
+ * that no bundle carries another route's store.
  */
-export const composeRoute = (
-  wire: (tasks: TaskRepository) => Controller,
+export type StoreFactory<S> = (env: Environment, wiring: StoreWiring) => S;
+
+const documentClientOf = (env: Environment): DocumentClient =>
+  env.DYNAMODB_ENDPOINT === undefined
+    ? createDocumentClient()
+    : documentClientFor(
+        createLocalDynamoDbClient(env.DYNAMODB_ENDPOINT, { region: env.AWS_REGION }),
+      );
+
+/**
+ * The composition root of a route's function: reads the environment once, builds its
+ * store (`storeFor`) and the route's controller (`wire`) once per container, outside the
+ * handler, and returns the handler. Every store call ends just before the invocation's
+ * deadline (`context.getRemainingTimeInMillis()`), whatever the client's own timeouts and
+ * retries would allow (10 s per answer locally, 4 s in AWS, 3 attempts), so that a stalled
+ * store is a 503 problem with `Retry-After`, never the platform's timeout.
+ */
+export const composeRouteOn = <S>(
+  storeFor: StoreFactory<S>,
+  wire: (store: S) => Controller,
   env: Env = process.env,
 ): ComposedHandler => {
   const config = environmentOf(EnvironmentSchema, env);
   const deadlines = makeDeadlines();
+  let documents: DocumentClient | undefined;
+  const wiring: StoreWiring = {
+    // One client per container, built only when a DynamoDB store needs it.
+    client: () => {
+      documents ??= documentClientOf(config);
+      return documents;
+    },
+    signal: deadlines.signal,
+  };
   const http = makeRouteHandler({
-    controller: wire(hostRepository() ?? dynamoDbRepository(config, deadlines)),
+    controller: wire(storeFor(config, wiring)),
     owner:
       config.AUTH_MODE === 'jwt' ? { mode: 'jwt' } : { mode: 'fixed', owner: config.FIXED_OWNER },
     logger: makeJsonLogger({ level: config.LOG_LEVEL }),

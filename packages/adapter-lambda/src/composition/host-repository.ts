@@ -1,4 +1,4 @@
-import type { TaskRepository } from '@tasks/domain';
+import type { StatsStore, TaskRepository } from '@tasks/domain';
 
 /**
  * Where a process that runs the deployed bundles itself (the local runtime, the benchmark)
@@ -8,15 +8,34 @@ import type { TaskRepository } from '@tasks/domain';
  */
 export const HOST_TASK_REPOSITORY = Symbol.for('tasks.host.taskRepository');
 
-const METHODS = ['create', 'get', 'list', 'update', 'delete'] as const;
+/** Where such a host puts the statistics store GET /tasks/stats reads, as for the tasks. */
+export const HOST_STATS_STORE = Symbol.for('tasks.host.statsStore');
 
-const isRepository = (value: object): value is TaskRepository =>
-  METHODS.every((method) => typeof Reflect.get(value, method) === 'function');
+const hasMethods = (value: unknown, methods: readonly string[]): value is object =>
+  typeof value === 'object' &&
+  value !== null &&
+  methods.every((method) => typeof Reflect.get(value, method) === 'function');
+
+const REPOSITORY_METHODS = ['create', 'get', 'list', 'update', 'delete'] as const;
+const STATS_METHODS = ['count', 'read'] as const;
+
+const isRepository = (value: unknown): value is TaskRepository =>
+  hasMethods(value, REPOSITORY_METHODS);
+
+const isStatsStore = (value: unknown): value is StatsStore => hasMethods(value, STATS_METHODS);
 
 /** The repository the host provided, if any; something else there fails the cold start. */
 export const hostRepository = (): TaskRepository | undefined => {
   const value: unknown = Reflect.get(globalThis, HOST_TASK_REPOSITORY);
   if (value === undefined) return undefined;
-  if (typeof value === 'object' && value !== null && isRepository(value)) return value;
+  if (isRepository(value)) return value;
   throw new TypeError('The host task repository is not a TaskRepository');
+};
+
+/** The statistics store the host provided, if any; something else there fails the cold start. */
+export const hostStatsStore = (): StatsStore | undefined => {
+  const value: unknown = Reflect.get(globalThis, HOST_STATS_STORE);
+  if (value === undefined) return undefined;
+  if (isStatsStore(value)) return value;
+  throw new TypeError('The host statistics store is not a StatsStore');
 };

@@ -1,5 +1,5 @@
 import { makeCreateTask, systemClock, uuidV7Generator } from '@tasks/domain';
-import { composeRoute } from '../composition/compose.js';
+import { composeRoute } from '../composition/task-route.js';
 import { createTaskController } from '../http/controllers/create-task.js';
 
 /** The function of POST /tasks (infra/template.yaml). Composed once per container. */

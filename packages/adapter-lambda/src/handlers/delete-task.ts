@@ -1,5 +1,5 @@
 import { makeDeleteTask } from '@tasks/domain';
-import { composeRoute } from '../composition/compose.js';
+import { composeRoute } from '../composition/task-route.js';
 import { deleteTaskController } from '../http/controllers/delete-task.js';
 
 /** The function of DELETE /tasks/{taskId} (infra/template.yaml). Composed once per container. */

@@ -1,5 +1,5 @@
 import { makeGetTask } from '@tasks/domain';
-import { composeRoute } from '../composition/compose.js';
+import { composeRoute } from '../composition/task-route.js';
 import { getTaskController } from '../http/controllers/get-task.js';
 
 /** The function of GET /tasks/{taskId} (infra/template.yaml). Composed once per container. */

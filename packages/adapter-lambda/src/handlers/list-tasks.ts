@@ -1,5 +1,5 @@
 import { makeListTasks } from '@tasks/domain';
-import { composeRoute } from '../composition/compose.js';
+import { composeRoute } from '../composition/task-route.js';
 import { listTasksController } from '../http/controllers/list-tasks.js';
 
 /** The function of GET /tasks (infra/template.yaml). Composed once per container. */

@@ -3,7 +3,7 @@ import { type HttpHandler, makeEndpoint } from './endpoint.js';
 import { HttpProblemError } from './http-problems.js';
 import { emptyResponse } from './http-response.js';
 import { type Logger, makeJsonLogger } from './logger.js';
-import { fitsTemplate } from './path-template.js';
+import { fitsTemplate, literalSegmentsOf } from './path-template.js';
 
 /**
  * Per route path of the API (`/tasks/{taskId}`), its methods as `Allow` lists them
@@ -25,7 +25,11 @@ export interface FallbackHandlerOptions {
  * other path 404. Paths compare raw, without the stage prefix.
  */
 export const makeFallbackHandler = (options: FallbackHandlerOptions): HttpHandler => {
-  const paths = Object.entries(options.allowedMethods);
+  // As API Gateway selects routes: the path with more literal segments first, so that
+  // /tasks/stats answers for itself and is never the task "stats" of /tasks/{taskId}.
+  const paths = Object.entries(options.allowedMethods).sort(
+    ([left], [right]) => literalSegmentsOf(right) - literalSegmentsOf(left),
+  );
   return makeEndpoint(options.logger ?? makeJsonLogger(), async (request) => {
     const methods = paths.find(([template]) => fitsTemplate(template, request.path))?.[1];
     if (methods === undefined) {

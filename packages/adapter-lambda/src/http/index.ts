@@ -6,6 +6,7 @@
 
 export { createTaskController } from './controllers/create-task.js';
 export { deleteTaskController } from './controllers/delete-task.js';
+export { getStatsController } from './controllers/get-stats.js';
 export { getTaskController } from './controllers/get-task.js';
 export { listTasksController } from './controllers/list-tasks.js';
 export { updateTaskController } from './controllers/update-task.js';

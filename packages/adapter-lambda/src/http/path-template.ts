@@ -22,6 +22,10 @@ export const fitsTemplate = (template: string, path: string): boolean => {
   });
 };
 
+/** How many segments of the route path `template` are literal: the more, the more specific. */
+export const literalSegmentsOf = (template: string): number =>
+  template.split('/').filter((part) => !PARAMETER.test(part)).length;
+
 /**
  * The path parameters API Gateway captured for the route it selected (`taskId`), decoded.
  * Both payload formats carry them in `pathParameters`.

@@ -91,4 +91,10 @@ export const OPERATIONS = {
     success: { status: 204, description: 'Deleted.', headers: [] },
     problems: ['validation_failed', 'task_not_found', 'version_conflict', ...ANY_OPERATION],
   },
+  getStats: {
+    summary: "The caller's statistics, kept from the table's stream (eventually consistent)",
+    parameters: ['days'],
+    success: { status: 200, description: 'The statistics.', schema: 'Stats', headers: [] },
+    problems: ['validation_failed', ...ANY_OPERATION],
+  },
 } satisfies Record<TaskUseCaseName, OperationSpec>;

@@ -10,8 +10,12 @@ import type { OpenApiObject } from './schemas.js';
  */
 const OTHER_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head'] as const;
 
-/** `tasks` for `/tasks`, `task` for `/tasks/{taskId}`: names the operations of a path. */
-const nounOf = (path: string): string => (path.endsWith('}') ? 'Task' : 'Tasks');
+/** `/tasks` → `Tasks`, `/tasks/{taskId}` → `Task`, `/tasks/stats` → `Stats`: unique per path. */
+const nounOf = (path: string): string => {
+  const last = path.split('/').at(-1) ?? '';
+  if (last.startsWith('{')) return 'Task';
+  return `${last.charAt(0).toUpperCase()}${last.slice(1)}`;
+};
 
 /** The methods of `path`, as `Allow` lists them: its routes' and OPTIONS. */
 const allowOf = (routes: readonly OperationRoute[], path: string): string[] => [

@@ -2,6 +2,7 @@ import {
   DEFAULT_PAGE_SIZE,
   IdempotencyKeySchema,
   type ListTasksQuery,
+  StatsDaysSchema,
   TaskIdSchema,
 } from '@tasks/domain';
 import * as z from 'zod/mini';
@@ -53,6 +54,13 @@ export const componentParameters = (listQuery: JsonSchema): Record<string, OpenA
     schema: inputSchema(TaskIdSchema),
   },
   ...queryParameters(listQuery),
+  days: {
+    name: 'days',
+    in: 'query',
+    required: false,
+    description: 'UTC days covered, ending today, 1 to 90 in plain decimal digits (default 30).',
+    schema: inputSchema(StatsDaysSchema),
+  },
   'If-Match': {
     name: 'If-Match',
     in: 'header',

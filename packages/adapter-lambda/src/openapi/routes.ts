@@ -1,6 +1,6 @@
 import type { TaskUseCases } from '@tasks/domain';
 
-/** The name of one of the five use cases that `makeTaskUseCases` returns. */
+/** The name of one of the use cases that `makeTaskUseCases` returns. */
 export type TaskUseCaseName = keyof TaskUseCases;
 
 /**
@@ -27,6 +27,7 @@ const USE_CASES = {
   getTask: true,
   updateTask: true,
   deleteTask: true,
+  getStats: true,
 } satisfies Record<TaskUseCaseName, true>;
 
 const isUseCaseName = (name: string): name is TaskUseCaseName => Object.hasOwn(USE_CASES, name);

@@ -25,7 +25,10 @@ import { invokeBundle } from './invoke-bundle.js';
 const MAX_BUNDLE_BYTES = 300 * 1024;
 
 const template = loadTemplate();
-const functions = templateFunctions(template);
+/** This package's functions; the stream processor's are tested in packages/stream-processor. */
+const functions = templateFunctions(template).filter((fn) =>
+  fn.codeUri.startsWith('../packages/adapter-lambda/'),
+);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -54,6 +57,9 @@ const bundleNameOf = (codeUri: string): string =>
  * which for this test is a copy of scripts/ beside a link to src/): its name captured.
  */
 const CONTROLLER = /(?:^|\/)src\/http\/controllers\/(?!task-representation)([a-z-]+)\.ts$/;
+
+/** A DynamoDB store's module of adapter-dynamodb, as the metafile names it. */
+const STORE = /adapter-dynamodb\/src\/((?:stats\/)?dynamodb-[a-z-]+)\.ts$/;
 
 /**
  * The source files whose code is in a bundle (by path relative to the package), from
@@ -119,6 +125,8 @@ const ROUTE_STEPS = {
   getTask: [routeOn('GET', '/tasks/{taskId}', 404)],
   updateTask: [routeOn('PATCH', '/tasks/{taskId}', 404, '{"status":"DONE"}')],
   deleteTask: [routeOn('DELETE', '/tasks/{taskId}', 404)],
+  // The owner has no statistics yet: the window's zeros, after the one Query.
+  getStats: [routeOn('GET', '/tasks/stats', 200)],
 } satisfies Record<TaskUseCaseName, Step[]>;
 
 /** The steps of one template route: its use case's, or what the fallback's routes get. */
@@ -157,6 +165,7 @@ describe.each(functions)('the bundle of $functionId', (fn) => {
         steps.map((step) => step.event),
         {
           TABLE_NAME: table.tableName,
+          STATS_TABLE_NAME: table.statsTableName,
           DYNAMODB_ENDPOINT: endpoint(),
           AUTH_MODE: 'none',
           LOG_LEVEL: 'warn',
@@ -191,6 +200,12 @@ describe.each(functions)('the bundle of $functionId', (fn) => {
 
     expect(inputs.filter((input) => /adapter-inmemory|cors/i.test(input))).toEqual([]);
     expect(controllers).toEqual(name === 'fallback' ? [] : [name]);
+    // Each function's one store: the statistics' for GET /tasks/stats, the tasks' for the rest.
+    const stores = inputs
+      .filter((input) => STORE.test(input))
+      .map((input) => STORE.exec(input)?.[1]);
+    if (name === 'get-stats') expect(stores).toEqual(['stats/dynamodb-stats-store']);
+    else if (name !== 'fallback') expect(stores).toEqual(['dynamodb-task-repository']);
     if (name === 'fallback') {
       // No store at all: neither the DynamoDB adapter nor the SDK.
       expect(inputs.filter((input) => /adapter-dynamodb|@aws-sdk|@smithy/.test(input))).toEqual([]);

@@ -3,9 +3,16 @@
  * and repository built once, and a handler for both payload formats. A wrong environment
  * must fail the cold start with one line that says what to fix, not every request.
  */
-import { InMemoryTaskRepository } from '@tasks/adapter-inmemory';
+import { InMemoryStatsStore, InMemoryTaskRepository } from '@tasks/adapter-inmemory';
+import { makeGetStats, systemClock } from '@tasks/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type ApiGatewayEvent, HOST_TASK_REPOSITORY } from '../../src/index.js';
+import { composeStatsRoute } from '../../src/composition/stats-store.js';
+import {
+  type ApiGatewayEvent,
+  getStatsController,
+  HOST_STATS_STORE,
+  HOST_TASK_REPOSITORY,
+} from '../../src/index.js';
 import { httpEvent, lambdaContext, restEvent } from '../http/events.js';
 import { createdId, JSON_HEADERS, type Reply, toReply } from '../http/harness.js';
 import { composeApi } from '../support/api-handler.js';
@@ -156,6 +163,55 @@ describe('composeRoute in a host that provides the repository', () => {
 
     expect(() => composeApi({ TABLE_NAME: 'tasks', LOG_LEVEL: 'error' })).toThrow(
       'not a TaskRepository',
+    );
+  });
+});
+
+describe('composeStatsRoute, the composition root of GET /tasks/stats', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, HOST_STATS_STORE);
+    vi.restoreAllMocks();
+  });
+  const composeStats = (env: Record<string, string>) =>
+    composeStatsRoute(
+      (stats) => getStatsController(makeGetStats({ stats, clock: systemClock })),
+      env,
+    );
+
+  it('fails the cold start with one line naming STATS_TABLE_NAME when it is missing', () => {
+    const chunks = captureStdout();
+
+    expect(() => composeStats({ TABLE_NAME: 'tasks' })).toThrow('STATS_TABLE_NAME');
+    const lines = linesOf(chunks);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('STATS_TABLE_NAME');
+  });
+
+  it('reads the statistics store the host put on globalThis, not DynamoDB', async () => {
+    const stats = new InMemoryStatsStore();
+    const read = vi.spyOn(stats, 'read');
+    Reflect.set(globalThis, HOST_STATS_STORE, stats);
+    // Nothing listens there, and no STATS_TABLE_NAME: a DynamoDB store could not answer.
+    const handler = composeStats({
+      TABLE_NAME: 'tasks',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+      AUTH_MODE: 'none',
+      LOG_LEVEL: 'warn',
+    });
+
+    const reply = toReply(
+      await handler(httpEvent({ method: 'GET', rawPath: '/tasks/stats' }), lambdaContext()),
+    );
+
+    expect(reply.status).toBe(200);
+    expect(read).toHaveBeenCalledOnce();
+  });
+
+  it('fails the cold start when what the host put there is no statistics store', () => {
+    Reflect.set(globalThis, HOST_STATS_STORE, { read: () => undefined });
+
+    expect(() => composeStats({ TABLE_NAME: 'tasks', LOG_LEVEL: 'error' })).toThrow(
+      'not a StatsStore',
     );
   });
 });

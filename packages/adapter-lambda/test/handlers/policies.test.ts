@@ -14,7 +14,10 @@ import { freshTable, type SentCommand } from './support/local-table.js';
 import { scenarioFor } from './support/route-scenarios.js';
 
 const template = loadTemplate();
-const functions = templateFunctions(template);
+/** The HTTP API's functions; the stream processor's are proven in packages/stream-processor. */
+const functions = templateFunctions(template).filter((fn) =>
+  fn.codeUri.startsWith('../packages/adapter-lambda/'),
+);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -34,6 +37,7 @@ const statementsOf = (functionId: string): { actions: string[]; resources: unkno
   );
 
 const TABLE_ARN = { 'Fn::GetAtt': ['TasksTable', 'Arn'] };
+const STATS_TABLE_ARN = { 'Fn::GetAtt': ['StatsTable', 'Arn'] };
 const INDEX_ARN_PREFIX = '${TasksTable.Arn}/index/';
 const sameJson = (left: unknown, right: unknown): boolean =>
   JSON.stringify(left) === JSON.stringify(right);
@@ -59,8 +63,8 @@ afterAll(async () => {
 const exercise = async (fn: TemplateFunction): Promise<SentCommand[]> => {
   const sent: SentCommand[] = [];
   const owner = `owner-${fn.functionId}`;
-  const subject = handlerOver(table.repository(sent), owner);
-  const seed = handlerOver(table.repository(), owner);
+  const subject = handlerOver(table.repository(sent), owner, table.stats(sent));
+  const seed = handlerOver(table.repository(), owner, table.stats());
   for (const route of fn.routes) await scenarioFor(route)({ subject, seed });
   return sent;
 };
@@ -77,18 +81,23 @@ describe.each(functions)('$functionId', (fn) => {
     expect(actionsOf(sent)).toEqual(fn.actions);
   });
 
-  it('sends commands to the stage table only', () => {
-    expect(new Set(accesses.map((access) => access.table))).toEqual(
-      new Set(accesses.length === 0 ? [] : [table.tableName]),
-    );
+  /** The one table of the stage the function sends to: the tasks', or the statistics'. */
+  const tableArnOf = (): unknown =>
+    accesses.some((access) => access.table === table.statsTableName) ? STATS_TABLE_ARN : TABLE_ARN;
+
+  it('sends commands to one table of the stage only', () => {
+    const tables = new Set(accesses.map((access) => access.table));
+    expect(tables.size).toBeLessThanOrEqual(1);
+    for (const name of tables) expect([table.tableName, table.statsTableName]).toContain(name);
   });
 
-  it('is allowed its actions on the table, and on the indexes it queries, only', () => {
+  it('is allowed its actions on that table, and on the indexes it queries, only', () => {
     const statements = statementsOf(fn.functionId);
     const queriesAnIndex = accesses.some((access) => access.index !== undefined);
+    const tableArn = tableArnOf();
     for (const { resources } of statements) {
-      expect(resources).toContainEqual(TABLE_ARN);
-      const others = resources.filter((resource) => !sameJson(resource, TABLE_ARN));
+      expect(resources).toContainEqual(tableArn);
+      const others = resources.filter((resource) => !sameJson(resource, tableArn));
       expect(others.every((resource) => indexArnOf(resource) !== undefined)).toBe(true);
       if (!queriesAnIndex) expect(others, 'no index is queried').toEqual([]);
     }

@@ -13,7 +13,10 @@ import { allowedMethods, operationRoutes } from '../../scripts/template-routes.m
 import { useCaseOfBundle } from '../../src/openapi/routes.js';
 
 const template = loadTemplate();
-const functions = templateFunctions(template);
+/** The HTTP API's functions; the stream processor's are tested in packages/stream-processor. */
+const functions = templateFunctions(template).filter((fn) =>
+  fn.codeUri.startsWith('../packages/adapter-lambda/'),
+);
 const HANDLERS_DIR = fileURLToPath(new URL('../../src/handlers/', import.meta.url));
 /** Modules in src/handlers that are not functions: what scripts/bundle.mjs leaves out. */
 const CODE_URI = /^\.\.\/packages\/adapter-lambda\/dist\/functions\/([a-z0-9-]+)\/$/;
@@ -40,27 +43,27 @@ describe('the HTTP API routes of infra/template.yaml', () => {
       operationRoutes()
         .map((route) => useCaseOfBundle(route.bundle))
         .sort(),
-    ).toEqual(['createTask', 'deleteTask', 'getTask', 'listTasks', 'updateTask']);
+    ).toEqual(['createTask', 'deleteTask', 'getStats', 'getTask', 'listTasks', 'updateTask']);
   });
 
   it("give the fallback the template's methods of each path, OPTIONS last", () => {
     expect(allowedMethods()).toEqual({
       '/tasks': ['POST', 'GET', 'OPTIONS'],
       '/tasks/{taskId}': ['GET', 'PATCH', 'DELETE', 'OPTIONS'],
+      '/tasks/stats': ['GET', 'OPTIONS'],
     });
   });
 
-  it('send every other method on /tasks and /tasks/{taskId}, and every other path, to one fallback function', () => {
+  // Without an ANY route of its own, another method on a literal path such as /tasks/stats
+  // would be taken by /tasks/{taskId}'s routes, as the task "stats".
+  it('send every other method on each path of a route, and every other path, to one fallback function', () => {
     const fallback = templateRoutes(template).filter(isFallbackRoute);
+    const paths = [...new Set(operationRoutes().map((route) => route.path))];
 
     expect(new Set(fallback.map((route) => route.functionId)).size).toBe(1);
-    expect(fallback.map(keyOf).sort()).toEqual([
-      'ANY $default',
-      'ANY /tasks',
-      'ANY /tasks/{taskId}',
-      'OPTIONS /tasks',
-      'OPTIONS /tasks/{taskId}',
-    ]);
+    expect(fallback.map(keyOf).sort()).toEqual(
+      ['ANY $default', ...paths.flatMap((path) => [`ANY ${path}`, `OPTIONS ${path}`])].sort(),
+    );
   });
 
   // A preflight carries no token, and the route that takes it is the one its path and

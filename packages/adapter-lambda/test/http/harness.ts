@@ -1,4 +1,4 @@
-import { InMemoryTaskRepository } from '@tasks/adapter-inmemory';
+import { InMemoryStatsStore, InMemoryTaskRepository } from '@tasks/adapter-inmemory';
 import { makeTaskUseCases, type TaskRepository, type TaskUseCases } from '@tasks/domain';
 import { increasingTaskIds, manualClock } from '@tasks/domain/testing';
 import type { ApiGatewayEvent, ApiGatewayResult, OwnerSource } from '../../src/index.js';
@@ -47,6 +47,7 @@ export const setup = (options: HarnessOptions = {}): Harness => {
   const lines: Record<string, unknown>[] = [];
   const useCases = makeTaskUseCases({
     tasks: options.repository?.(repository) ?? repository,
+    stats: new InMemoryStatsStore(),
     clock: manualClock(),
     newTaskId: increasingTaskIds(),
   });

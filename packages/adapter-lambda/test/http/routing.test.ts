@@ -23,6 +23,9 @@ describe('routing', () => {
     ['POST', TASK_PATH, 'GET, PATCH, DELETE, OPTIONS'],
     ['PUT', TASK_PATH, 'GET, PATCH, DELETE, OPTIONS'],
     ['get', '/tasks', 'POST, GET, OPTIONS'],
+    // A literal path wins over /tasks/{taskId}, whatever the method: no task "stats".
+    ['PATCH', '/tasks/stats', 'GET, OPTIONS'],
+    ['DELETE', '/tasks/stats', 'GET, OPTIONS'],
   ])('returns 405 problem with Allow for %s %s', async (method, rawPath, allow) => {
     const reply = await setup().invoke(httpEvent({ method, rawPath }));
 

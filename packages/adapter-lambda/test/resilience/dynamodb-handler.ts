@@ -9,9 +9,15 @@ import { composeApi } from '../support/api-handler.js';
 type EventOverrides = Parameters<typeof httpEvent>[0];
 
 /** Creates a table from the template on `endpoint` (when it is missing). */
-export const createTable = async (endpoint: string, tableName: string) => {
+export const createTable = async (endpoint: string, tableName: string, logicalId?: string) => {
   const client = createLocalDynamoDbClient(endpoint);
-  await ensureTable(client, tableDefinition(loadTemplate(), { tableName }));
+  await ensureTable(
+    client,
+    tableDefinition(loadTemplate(), {
+      tableName,
+      ...(logicalId === undefined ? {} : { logicalId }),
+    }),
+  );
   client.destroy();
 };
 

@@ -9,6 +9,7 @@
 import {
   makeCreateTask,
   makeDeleteTask,
+  makeGetStats,
   makeGetTask,
   makeListTasks,
   makeUpdateTask,
@@ -21,13 +22,15 @@ import {
   bundleNameOf,
   allowedMethods as templateAllowedMethods,
 } from '../../scripts/template-routes.mjs';
-import { composeRoute } from '../../src/composition/compose.js';
 import { composeFallback } from '../../src/composition/compose-fallback.js';
+import { composeStatsRoute } from '../../src/composition/stats-store.js';
+import { composeRoute } from '../../src/composition/task-route.js';
 import {
   type ApiGatewayEvent,
   type ApiGatewayResult,
   createTaskController,
   deleteTaskController,
+  getStatsController,
   getTaskController,
   type HttpHandler,
   type Logger,
@@ -59,6 +62,7 @@ const handlersOf = ({ useCases, owner, logger = makeJsonLogger() }: ApiHandlerOp
     'get-task': route(getTaskController(useCases.getTask)),
     'update-task': route(updateTaskController(useCases.updateTask)),
     'delete-task': route(deleteTaskController(useCases.deleteTask)),
+    'get-stats': route(getStatsController(useCases.getStats)),
     fallback: makeFallbackHandler({ allowedMethods: templateAllowedMethods(template), logger }),
   };
   return handlers;
@@ -90,15 +94,29 @@ interface Selection {
 
 const routes = functions.flatMap((fn) => fn.routes);
 
-/** API Gateway's choice: the route of the method, else ANY on the path, else `$default`. */
+const literalsOf = (path: string): number =>
+  path.split('/').filter((part) => !SEGMENT_PARAMETER.test(part)).length;
+
+/**
+ * API Gateway's choice ("Routing API requests"): of the routes whose method is `method` or
+ * ANY and whose path fits, the one with more literal segments (`/tasks/stats` over
+ * `/tasks/{taskId}`, whatever the method), then the explicit method over ANY; else
+ * `$default`.
+ */
 const select = (method: string, path: string): Selection | undefined => {
-  for (const wanted of [method, 'ANY']) {
-    for (const route of routes) {
-      if (route.method !== wanted || route.path === '$default') continue;
-      const params = captured(route.path, path);
-      if (params !== undefined) return { route, params };
-    }
+  let best: (Selection & { readonly rank: readonly [number, number] }) | undefined;
+  for (const route of routes) {
+    if ((route.method !== method && route.method !== 'ANY') || route.path === '$default') continue;
+    const params = captured(route.path, path);
+    if (params === undefined) continue;
+    const rank = [literalsOf(route.path), route.method === 'ANY' ? 0 : 1] as const;
+    const better =
+      best === undefined ||
+      rank[0] > best.rank[0] ||
+      (rank[0] === best.rank[0] && rank[1] > best.rank[1]);
+    if (better) best = { route, params, rank };
   }
+  if (best !== undefined) return { route: best.route, params: best.params };
   const fallback = routes.find((route) => route.path === '$default');
   return fallback === undefined ? undefined : { route: fallback, params: {} };
 };
@@ -177,5 +195,11 @@ export const composeApi = (env: Readonly<Record<string, string | undefined>>) =>
       env,
     ),
     'delete-task': composeRoute((tasks) => deleteTaskController(makeDeleteTask({ tasks })), env),
+    // The template sets STATS_TABLE_NAME on this function alone; `<TABLE_NAME>-stats` when
+    // the test names none (as the local runtime names it).
+    'get-stats': composeStatsRoute(
+      (stats) => getStatsController(makeGetStats({ stats, clock: systemClock })),
+      { STATS_TABLE_NAME: `${env['TABLE_NAME'] ?? 'tasks'}-stats`, ...env },
+    ),
     fallback: composeFallback(templateAllowedMethods(template), env),
   });

@@ -4,5 +4,7 @@
  */
 export * from './builders.js';
 export type { ContractOptions, ContractSubject } from './contract/subject.js';
+export * from './stats-history.js';
+export { describeStatsStoreContract, type StatsStoreSubject } from './stats-store-contract.js';
 export { describeTaskRepositoryContract } from './task-repository-contract.js';
 export * from './walk.js';

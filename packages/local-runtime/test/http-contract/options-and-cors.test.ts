@@ -15,6 +15,18 @@ describe.each(STORES)('OPTIONS and CORS over HTTP, $name', (store) => {
     expect(reply.header('allow')).toBe('POST, GET, OPTIONS');
   });
 
+  // /tasks/stats is a literal path beside /tasks/{taskId}: its own routes take its other
+  // methods, so PATCH /tasks/stats is no update of a task named "stats".
+  it('answers OPTIONS and other methods on /tasks/stats with its own Allow', async () => {
+    const options = await api.request('OPTIONS', '/tasks/stats');
+    const patch = await api.patch('/tasks/stats', { json: { title: 'Not a task' } });
+
+    expect(options.status).toBe(204);
+    expect(options.header('allow')).toBe('GET, OPTIONS');
+    expect(patch.status).toBe(405);
+    expect(patch.header('allow')).toBe('GET, OPTIONS');
+  });
+
   it('answers a browser with the CORS headers of the template (AllowOrigins defaults to *)', async () => {
     const preflight = await api.request('OPTIONS', '/tasks', {
       headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
@@ -35,7 +47,7 @@ describe.each(STORES)('OPTIONS and CORS over HTTP, $name', (store) => {
 describe.each(STORES)('preflights with authentication on (TASKS_AUTH=jwt), $name', (store) => {
   const { api } = useAuthRuntime(store);
 
-  it.each(['/tasks', `/tasks/${MISSING_ID}`])(
+  it.each(['/tasks', `/tasks/${MISSING_ID}`, '/tasks/stats'])(
     'answers a preflight without a token on %s with 204 and the CORS headers',
     async (path) => {
       const preflight = await api.request('OPTIONS', path, {

@@ -26,6 +26,8 @@ export interface AuthRuntime {
   /** The runtime's temporary data directory, removed after the tests. */
   dataDir(): string;
   url(): string;
+  /** Resolves once every change made so far has reached the stream processor. */
+  caughtUp(): Promise<void>;
 }
 
 /** `api`, sending `authorization` (resolved at each request) unless a request sets its own. */
@@ -79,5 +81,6 @@ export const useAuthRuntime = (
     key,
     dataDir: () => started(directory),
     url: () => started(runtime).url,
+    caughtUp: () => started(runtime).streams.caughtUp(),
   };
 };

@@ -1,5 +1,6 @@
 import type { TaskUseCases } from '@tasks/domain';
 import { jsonResponse } from '../http-response.js';
+import { recordTaskMetrics } from '../metrics.js';
 import { rejectQuery } from '../query.js';
 import { CREATE_MEDIA_TYPES, readJsonBody } from '../request-body.js';
 import type { Controller } from '../route-handler.js';
@@ -16,6 +17,11 @@ export const createTaskController =
       body,
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     });
+    recordTaskMetrics(
+      replayed
+        ? { IdempotentReplays: 1 }
+        : { TasksCreated: 1, TasksCompleted: task.status === 'DONE' ? 1 : 0 },
+    );
     return jsonResponse(
       201,
       { message: 'Task created', taskId: task.taskId, task },

@@ -1,6 +1,7 @@
 import type { TaskUseCases } from '@tasks/domain';
 import { jsonResponse } from '../http-response.js';
 import { expectedVersionOf, parseIfMatch } from '../if-match.js';
+import { recordTaskMetrics } from '../metrics.js';
 import { rejectQuery } from '../query.js';
 import { PATCH_MEDIA_TYPES, readJsonBody } from '../request-body.js';
 import type { Controller } from '../route-handler.js';
@@ -19,5 +20,9 @@ export const updateTaskController =
       patch,
       ...expectedVersionOf(condition),
     });
+    // A completion is a patch that sets DONE (repeating it on a done task counts again).
+    if (task.status === 'DONE' && Reflect.get(Object(patch), 'status') === 'DONE') {
+      recordTaskMetrics({ TasksCompleted: 1 });
+    }
     return jsonResponse(200, task, { ETag: etagOf(task) });
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   createDynamoDbClient,
+  DynamoDbStatsStore,
   DynamoDbTaskRepository,
   documentClientFor,
   ensureTable,
@@ -40,18 +41,32 @@ export const localClient = (sent?: SentCommand[]): DynamoDBClient => {
   return client;
 };
 
-/** A new table named at random, as infra/template.yaml defines it. */
+/** A new tasks table and statistics table named at random, as infra/template.yaml defines them. */
 export const freshTable = async () => {
   const client = localClient();
   const tableName = `tasks-test-${randomUUID()}`;
-  await ensureTable(client, tableDefinition(loadTemplate(), { tableName }));
+  const statsTableName = `stats-test-${randomUUID()}`;
+  const template = loadTemplate();
+  await ensureTable(client, tableDefinition(template, { tableName }));
+  await ensureTable(
+    client,
+    tableDefinition(template, { logicalId: 'StatsTable', tableName: statsTableName }),
+  );
   return {
     tableName,
+    statsTableName,
     /** A repository on this table whose client records what it sends in `sent`. */
     repository: (sent?: SentCommand[]) =>
       new DynamoDbTaskRepository({ client: documentClientFor(localClient(sent)), tableName }),
+    /** The statistics store on the statistics table, recording as `repository` does. */
+    stats: (sent?: SentCommand[]) =>
+      new DynamoDbStatsStore({
+        client: documentClientFor(localClient(sent)),
+        tableName: statsTableName,
+      }),
     drop: async () => {
       await client.send(new DeleteTableCommand({ TableName: tableName }));
+      await client.send(new DeleteTableCommand({ TableName: statsTableName }));
     },
   };
 };

@@ -105,6 +105,11 @@ export const USE_CASE_SCENARIOS = {
     await expectStatus(subject(remove(first, { 'if-match': '"1"' })), 404);
     await expectStatus(subject(remove(second)), 204);
   },
+  getStats: async ({ subject }) => {
+    await expectStatus(subject(get('/tasks/stats')), 200);
+    await expectStatus(subject(get('/tasks/stats', 'days=90')), 200);
+    await expectStatus(subject(get('/tasks/stats', 'days=91')), 400);
+  },
 } satisfies Record<TaskUseCaseName, Scenario>;
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];

@@ -1,0 +1,137 @@
+import {
+  type DayCounts,
+  LEAD_TIME_BUCKETS,
+  type OwnerStats,
+  statsOfTallies,
+  TASK_STATUSES,
+  TaskStatusSchema,
+  type TaskTally,
+} from '@tasks/domain';
+import * as z from 'zod/mini';
+import { CorruptItemError } from '../item-mapping.js';
+
+/*
+ * How the statistics sit in their own table (StatsTable in infra/template.yaml), keyed by
+ * owner (pk), so that one owner's window is one Query. Its stream is off: nothing the
+ * processor writes can come back to it.
+ *   tally:  pk=<owner> sk=task#<taskId>  o=order s=status (absent once deleted)
+ *           c=createdAt f=first DONE a=time of the change (epoch ms)
+ *   day:    pk=<owner> sk=day#YYYY-MM-DD  n=created d=completed h<bucket>=lead times
+ *   totals: pk=<owner> sk=day#~  TODO, IN_PROGRESS, DONE (counts) a=asOf (epoch ms)
+ * `day#~` sorts after every day, so that the Query from the window's first day reads the
+ * totals too: 31 small items for 30 days, well under one 4 KB read.
+ */
+export const TALLY_PREFIX = 'task#';
+export const DAY_PREFIX = 'day#';
+export const TOTALS_SORT_KEY = 'day#~';
+
+export const tallyKey = (owner: string, taskId: string) => ({
+  pk: owner,
+  sk: `${TALLY_PREFIX}${taskId}`,
+});
+export const dayKey = (owner: string, day: string) => ({ pk: owner, sk: `${DAY_PREFIX}${day}` });
+export const totalsKey = (owner: string) => ({ pk: owner, sk: TOTALS_SORT_KEY });
+
+/** The attribute of one lead-time bucket's count on a day item. */
+export const bucketAttribute = (bucket: number): string => `h${bucket}`;
+
+const TallyItemSchema = z.object({
+  pk: z.string(),
+  sk: z.string().check(z.startsWith(TALLY_PREFIX)),
+  o: z.int(),
+  s: z.optional(TaskStatusSchema),
+  c: z.number(),
+  f: z.optional(z.number()),
+  a: z.number(),
+});
+
+const parse = <Schema extends z.ZodMiniType>(schema: Schema, item: unknown): z.output<Schema> => {
+  const result = schema.safeParse(item);
+  if (!result.success)
+    throw new CorruptItemError(`unexpected statistics item: ${z.prettifyError(result.error)}`);
+  return result.data;
+};
+
+export const toTallyItem = (owner: string, taskId: string, tally: TaskTally) => ({
+  ...tallyKey(owner, taskId),
+  o: tally.order,
+  ...(tally.status === undefined ? {} : { s: tally.status }),
+  c: tally.createdAtMs,
+  ...(tally.firstDoneAtMs === undefined ? {} : { f: tally.firstDoneAtMs }),
+  a: tally.atMs,
+});
+
+export const fromTallyItem = (item: unknown): { taskId: string; tally: TaskTally } => {
+  const { sk, o, s, c, f, a } = parse(TallyItemSchema, item);
+  return {
+    taskId: sk.slice(TALLY_PREFIX.length),
+    tally: {
+      order: o,
+      ...(s === undefined ? {} : { status: s }),
+      createdAtMs: c,
+      ...(f === undefined ? {} : { firstDoneAtMs: f }),
+      atMs: a,
+    },
+  };
+};
+
+const count = (value: unknown): number => (typeof value === 'number' ? value : 0);
+
+/** The owner's counters from the items of one window Query (days up to `toDay`, and totals). */
+export const fromWindowItems = (
+  items: readonly Record<string, unknown>[],
+  toDay: string,
+): OwnerStats => {
+  const byStatus = { TODO: 0, IN_PROGRESS: 0, DONE: 0 };
+  const days: Record<string, DayCounts> = {};
+  let asOfMs: number | undefined;
+  for (const item of items) {
+    const sk = item['sk'];
+    if (sk === TOTALS_SORT_KEY) {
+      for (const status of TASK_STATUSES) byStatus[status] = count(item[status]);
+      asOfMs = typeof item['a'] === 'number' ? item['a'] : undefined;
+    } else if (
+      typeof sk === 'string' &&
+      sk.startsWith(DAY_PREFIX) &&
+      sk <= `${DAY_PREFIX}${toDay}`
+    ) {
+      const leadTime: Record<number, number> = {};
+      for (let bucket = 0; bucket < LEAD_TIME_BUCKETS; bucket++) {
+        const n = count(item[bucketAttribute(bucket)]);
+        if (n !== 0) leadTime[bucket] = n;
+      }
+      days[sk.slice(DAY_PREFIX.length)] = {
+        created: count(item['n']),
+        completed: count(item['d']),
+        leadTime,
+      };
+    }
+  }
+  return { byStatus, days, ...(asOfMs === undefined ? {} : { asOfMs }) };
+};
+
+/**
+ * Every item of one owner's statistics, recomputed from `tallies` (by task id): the
+ * tallies, a day item per day with activity, and the totals. What the rebuild writes.
+ */
+export const statsItemsOf = (
+  owner: string,
+  tallies: ReadonlyMap<string, TaskTally>,
+): Record<string, unknown>[] => {
+  const stats = statsOfTallies(tallies.values());
+  const days = Object.entries(stats.days).map(([day, counts]) => ({
+    ...dayKey(owner, day),
+    n: counts.created,
+    d: counts.completed,
+    ...Object.fromEntries(
+      Object.entries(counts.leadTime).map(([bucket, n]) => [bucketAttribute(Number(bucket)), n]),
+    ),
+  }));
+  const totals = {
+    ...totalsKey(owner),
+    ...stats.byStatus,
+    ...(stats.asOfMs === undefined ? {} : { a: stats.asOfMs }),
+  };
+  const tallyItems = [...tallies].map(([taskId, tally]) => toTallyItem(owner, taskId, tally));
+  return [...tallyItems, ...days, ...(tallies.size === 0 ? [] : [totals])];
+};

@@ -1,0 +1,71 @@
+import { TASK_STATUSES, type TaskChange, type TaskFacts } from '@tasks/domain';
+import * as z from 'zod/mini';
+import { CorruptItemError, statusSortKey } from '../item-mapping.js';
+
+/**
+ * One record of a DynamoDB stream as Lambda delivers it (the fields read here), images in
+ * DynamoDB's JSON. The local poller builds the same shape from DynamoDB Local's stream.
+ */
+export interface TaskStreamRecord {
+  readonly eventName?: string;
+  readonly dynamodb?: {
+    readonly ApproximateCreationDateTime?: number;
+    readonly NewImage?: Readonly<Record<string, unknown>>;
+    readonly OldImage?: Readonly<Record<string, unknown>>;
+    readonly SequenceNumber?: string;
+  };
+}
+
+const text = z.object({ S: z.string() });
+const number = z.object({ N: z.string().check(z.regex(/^-?\d+(\.\d+)?$/)) });
+/** The attributes of a task item the statistics read (see item-mapping.ts). */
+const TaskImageSchema = z.object({ pk: text, sk: text, g: text, c: number, u: number, v: number });
+
+/** True for an image of a task item: idempotency records have no `g` (nor do statistics). */
+export const isTaskImage = (image: Readonly<Record<string, unknown>> | undefined): boolean =>
+  image !== undefined && 'g' in image;
+
+const factsOf = (image: unknown): { owner: string; task: TaskFacts } => {
+  const parsed = TaskImageSchema.safeParse(image);
+  if (!parsed.success) {
+    throw new CorruptItemError(`unexpected task image: ${z.prettifyError(parsed.error)}`);
+  }
+  const { pk, sk, g, c, u, v } = parsed.data;
+  const status = TASK_STATUSES.find((candidate) => g.S === statusSortKey(candidate, sk.S));
+  if (status === undefined) throw new CorruptItemError(`index key ${g.S} does not match ${sk.S}`);
+  return {
+    owner: pk.S,
+    task: {
+      taskId: sk.S,
+      status,
+      createdAtMs: Number(c.N),
+      updatedAtMs: Number(u.N),
+      version: Number(v.N),
+    },
+  };
+};
+
+/**
+ * The task change a stream record reports, or `undefined` for a record of another item
+ * (an idempotency record, created or expired). INSERT and MODIFY count the new image;
+ * REMOVE the old one, at the record's approximate time (epoch seconds, as Lambda sends it).
+ * A record that is not one of these, or whose image is not a task's, throws
+ * `CorruptItemError`: the processor reports it failed, and after its retries the event
+ * source mapping sends it to the failure queue.
+ */
+export const changeOfStreamRecord = (record: TaskStreamRecord): TaskChange | undefined => {
+  const { eventName, dynamodb } = record;
+  if (eventName === 'INSERT' || eventName === 'MODIFY') {
+    if (!isTaskImage(dynamodb?.NewImage)) return undefined;
+    const { owner, task } = factsOf(dynamodb?.NewImage);
+    return { owner, kind: 'upsert', task, atMs: task.updatedAtMs };
+  }
+  if (eventName === 'REMOVE') {
+    if (!isTaskImage(dynamodb?.OldImage)) return undefined;
+    const { owner, task } = factsOf(dynamodb?.OldImage);
+    const seconds = dynamodb?.ApproximateCreationDateTime;
+    if (seconds === undefined) throw new CorruptItemError('a REMOVE record without its time');
+    return { owner, kind: 'remove', task, atMs: seconds * 1000 };
+  }
+  throw new CorruptItemError(`unexpected stream event ${String(eventName)}`);
+};

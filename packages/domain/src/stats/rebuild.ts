@@ -1,0 +1,38 @@
+import type { TaskTally } from './tally.js';
+import type { TaskFacts } from './task-change.js';
+
+/**
+ * The tallies a rebuild writes for one owner, from the tasks the table holds now
+ * (`current`, by id) and the tallies the statistics hold (`counted`, by id).
+ *
+ * The table is the truth for every task it holds: its version, status and `createdAt`.
+ * What the table cannot tell is kept from the tallies: when a task that is no longer
+ * `DONE` was first completed, and that a task no longer in the table existed (deleted
+ * tasks keep their history, as counting does). A task the tallies never saw that is
+ * `DONE` now counts as first completed at its `updatedAt`: the best the table knows.
+ */
+export const rebuildTallies = (
+  current: ReadonlyMap<string, TaskFacts>,
+  counted: ReadonlyMap<string, TaskTally>,
+): Map<string, TaskTally> => {
+  const rebuilt = new Map<string, TaskTally>();
+  for (const [taskId, tally] of counted) {
+    if (current.has(taskId)) continue;
+    const { status: _deleted, ...history } = tally;
+    rebuilt.set(taskId, history);
+  }
+  for (const [taskId, task] of current) {
+    const known = counted.get(taskId);
+    const order = 2 * task.version;
+    const firstDoneAtMs =
+      known?.firstDoneAtMs ?? (task.status === 'DONE' ? task.updatedAtMs : undefined);
+    rebuilt.set(taskId, {
+      order,
+      status: task.status,
+      createdAtMs: task.createdAtMs,
+      ...(firstDoneAtMs === undefined ? {} : { firstDoneAtMs }),
+      atMs: known !== undefined && known.order === order ? known.atMs : task.updatedAtMs,
+    });
+  }
+  return rebuilt;
+};

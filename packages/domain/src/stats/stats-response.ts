@@ -1,0 +1,61 @@
+import * as z from 'zod/mini';
+import { type LeadTimeHistogram, percentileMs } from './lead-time-histogram.js';
+import type { OwnerStats } from './owner-stats.js';
+import { utcDaysEndingAt } from './task-change.js';
+
+export const DEFAULT_STATS_DAYS = 30;
+export const MAX_STATS_DAYS = 90;
+
+/** How many UTC days `GET /tasks/stats` covers, today included. */
+export const StatsDaysSchema = z.int().check(z.minimum(1), z.maximum(MAX_STATS_DAYS));
+
+/** The query of `GET /tasks/stats` (SPEC §4); unknown parameters are rejected. */
+export const StatsQuerySchema = z.strictObject({ days: z.optional(StatsDaysSchema) });
+export type StatsQuery = z.input<typeof StatsQuerySchema>;
+
+const count = z.int().check(z.minimum(0));
+
+/** The body of `GET /tasks/stats`: what the OpenAPI document describes. */
+export const StatsResponseSchema = z.strictObject({
+  byStatus: z.strictObject({ TODO: count, IN_PROGRESS: count, DONE: count }),
+  total: count,
+  /** Exactly `days` entries, oldest first, ending today (UTC), zero-filled. */
+  daily: z.array(z.strictObject({ date: z.iso.date(), created: count, completed: count })),
+  /** Over the tasks first completed in the window; percentiles from the fixed histogram. */
+  leadTime: z.strictObject({
+    count,
+    p50Ms: z.nullable(count),
+    p90Ms: z.nullable(count),
+  }),
+  /** The time of the newest change counted; `null` before the first. */
+  asOf: z.nullable(z.iso.datetime({ precision: 3 })),
+});
+export type StatsResponse = z.output<typeof StatsResponseSchema>;
+
+/** What `GET /tasks/stats?days=N` answers, from an owner's counters, on the day of `nowMs`. */
+export const summarizeStats = (stats: OwnerStats, days: number, nowMs: number): StatsResponse => {
+  const window = utcDaysEndingAt(nowMs, days);
+  const leadTime: Record<number, number> = {};
+  let completedInWindow = 0;
+  const daily = window.map((date) => {
+    const counts = stats.days[date];
+    for (const [bucket, n] of Object.entries(counts?.leadTime ?? {})) {
+      leadTime[Number(bucket)] = (leadTime[Number(bucket)] ?? 0) + n;
+      completedInWindow += n;
+    }
+    return { date, created: counts?.created ?? 0, completed: counts?.completed ?? 0 };
+  });
+  const histogram: LeadTimeHistogram = leadTime;
+  const { byStatus } = stats;
+  return {
+    byStatus: { TODO: byStatus.TODO, IN_PROGRESS: byStatus.IN_PROGRESS, DONE: byStatus.DONE },
+    total: byStatus.TODO + byStatus.IN_PROGRESS + byStatus.DONE,
+    daily,
+    leadTime: {
+      count: completedInWindow,
+      p50Ms: percentileMs(histogram, 0.5),
+      p90Ms: percentileMs(histogram, 0.9),
+    },
+    asOf: stats.asOfMs === undefined ? null : new Date(stats.asOfMs).toISOString(),
+  };
+};

@@ -1,0 +1,33 @@
+import type { OwnerStats } from './owner-stats.js';
+import type { TaskTally } from './tally.js';
+import type { TaskChange } from './task-change.js';
+
+/** What {@link StatsStore.count} did with a change. */
+export type CountOutcome = 'counted' | 'ignored';
+
+/**
+ * The statistics' storage port. The stream processor counts each change through it; the
+ * API reads one owner's window; the rebuild replaces an owner's counters whole.
+ */
+export interface StatsStore {
+  /**
+   * Counts `change` exactly once, as `tallyChange` says, atomically with its task's
+   * tally: a change already counted, or older than what was counted of its task,
+   * resolves `ignored` and writes nothing but what it read. Safe to call again with the
+   * same change after any failure.
+   */
+  count(change: TaskChange): Promise<CountOutcome>;
+
+  /** The owner's counters for the UTC days `fromDay` to `toDay` (inclusive), and totals. */
+  read(owner: string, fromDay: string, toDay: string): Promise<OwnerStats>;
+}
+
+/** What the rebuild needs besides {@link StatsStore}: every tally, and a whole replace. */
+export interface StatsRebuildStore {
+  /** Every task tally the store holds of `owner`, by task id (deleted tasks included). */
+  tallies(owner: string): Promise<Map<string, TaskTally>>;
+  /** Every owner that has any tally. */
+  owners(): Promise<string[]>;
+  /** Replaces the owner's tallies and counters with these, computed from them. */
+  replace(owner: string, tallies: ReadonlyMap<string, TaskTally>): Promise<void>;
+}

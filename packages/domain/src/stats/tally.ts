@@ -1,0 +1,110 @@
+import type { TaskStatus } from '../task.js';
+import { leadTimeBucket } from './lead-time-histogram.js';
+import { changeOrder, type TaskChange, utcDay } from './task-change.js';
+
+/**
+ * What the statistics have counted of one task: its place in the task's history, and the
+ * facts it contributes. Counters are the sum of every task's tally, so a count can never
+ * go negative and never counts a task twice, whatever order changes arrive in.
+ */
+export interface TaskTally {
+  /** The {@link changeOrder} of the change counted last. */
+  readonly order: number;
+  /** Absent once the task is deleted: it leaves `byStatus`, its history stays. */
+  readonly status?: TaskStatus;
+  readonly createdAtMs: number;
+  /** When the task first became `DONE`, as far as its changes told. */
+  readonly firstDoneAtMs?: number;
+  /** The `updatedAt` of the newest version counted (for `asOf`). */
+  readonly atMs: number;
+}
+
+/** What one day adds: tasks created, tasks first completed, their lead times by bucket. */
+export interface DayCounts {
+  readonly created: number;
+  readonly completed: number;
+  readonly leadTime: Readonly<Record<number, number>>;
+}
+
+/** What one change adds to its owner's counters (a removal from a status is -1). */
+export interface StatsDelta {
+  readonly byStatus: Readonly<Partial<Record<TaskStatus, number>>>;
+  readonly days: Readonly<Record<string, DayCounts>>;
+  /**
+   * The `updatedAt` of the version counted, for `asOf`; absent for a delete, whose own
+   * time the stream gives to the second only (to the minute on DynamoDB Local).
+   */
+  readonly atMs?: number;
+}
+
+export type TallyOutcome =
+  /** A duplicate, or older than what was counted: nothing changes. */
+  | { readonly kind: 'ignored' }
+  /** The task's new tally and what it adds (possibly nothing, as for a title edit). */
+  | { readonly kind: 'counted'; readonly tally: TaskTally; readonly delta: StatsDelta };
+
+const addDay = (
+  days: Record<string, DayCounts>,
+  day: string,
+  add: { created?: number; completed?: number; bucket?: number },
+): void => {
+  const current = days[day] ?? { created: 0, completed: 0, leadTime: {} };
+  const leadTime = { ...current.leadTime };
+  if (add.bucket !== undefined) leadTime[add.bucket] = (leadTime[add.bucket] ?? 0) + 1;
+  days[day] = {
+    created: current.created + (add.created ?? 0),
+    completed: current.completed + (add.completed ?? 0),
+    leadTime,
+  };
+};
+
+/**
+ * Counts `change` against what was counted of its task before (`previous`, absent for a
+ * task never counted). Pure: the store applies the outcome atomically, conditioned on
+ * `previous` being what it read.
+ *
+ * - `byStatus`: the task moves from its counted status to its new one (none once deleted).
+ * - `created`: once per task, on the UTC day of its `createdAt`, when first counted (even
+ *   if that first change is its delete, because the create was lost).
+ * - `completed` and lead time: once per task, when a change first shows it `DONE`: on the
+ *   UTC day of that version's `updatedAt`, with lead time `updatedAt - createdAt`.
+ *   Reopening and completing again does not count again.
+ * Deleting a task takes it out of `byStatus` only: history is what happened.
+ */
+export const tallyChange = (previous: TaskTally | undefined, change: TaskChange): TallyOutcome => {
+  const order = changeOrder(change);
+  if (previous !== undefined && order <= previous.order) return { kind: 'ignored' };
+  const { task } = change;
+  const status = change.kind === 'upsert' ? task.status : undefined;
+  const byStatus: Partial<Record<TaskStatus, number>> = {};
+  if (previous?.status !== status) {
+    if (previous?.status !== undefined) byStatus[previous.status] = -1;
+    if (status !== undefined) byStatus[status] = 1;
+  }
+
+  const days: Record<string, DayCounts> = {};
+  const createdAtMs = previous?.createdAtMs ?? task.createdAtMs;
+  if (previous === undefined) addDay(days, utcDay(createdAtMs), { created: 1 });
+  let firstDoneAtMs = previous?.firstDoneAtMs;
+  if (firstDoneAtMs === undefined && task.status === 'DONE') {
+    firstDoneAtMs = task.updatedAtMs;
+    addDay(days, utcDay(firstDoneAtMs), {
+      completed: 1,
+      bucket: leadTimeBucket(firstDoneAtMs - createdAtMs),
+    });
+  }
+  const upsert = change.kind === 'upsert';
+  const tally: TaskTally = {
+    order,
+    ...(status === undefined ? {} : { status }),
+    createdAtMs,
+    ...(firstDoneAtMs === undefined ? {} : { firstDoneAtMs }),
+    atMs: upsert ? change.atMs : (previous?.atMs ?? task.updatedAtMs),
+  };
+  const delta = { byStatus, days, ...(upsert ? { atMs: change.atMs } : {}) };
+  return { kind: 'counted', tally, delta };
+};
+
+/** True when `delta` changes no counter (the task's tally still moves on). */
+export const isEmptyDelta = (delta: StatsDelta): boolean =>
+  Object.keys(delta.byStatus).length === 0 && Object.keys(delta.days).length === 0;

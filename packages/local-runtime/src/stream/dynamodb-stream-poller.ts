@@ -1,0 +1,143 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { StreamMapping } from './event-source-mapping.js';
+import { type LambdaStreamRecord, toLambdaStreamRecord } from './lambda-stream-record.js';
+import type { StreamsApi } from './streams-api.js';
+
+export interface DynamoDbStreamPollerOptions {
+  readonly api: StreamsApi;
+  readonly tableName: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly mapping: StreamMapping;
+  /** Delivers one read of a shard, in order (see `deliverRecords`). */
+  readonly deliver: (records: readonly LambdaStreamRecord[], shardId: string) => Promise<void>;
+  /** Where the checkpoints are kept between runs, as the mapping keeps them in AWS. */
+  readonly checkpointFile: string;
+  /** Lambda polls a shard about four times a second. */
+  readonly intervalMs?: number;
+  readonly log: (line: string) => void;
+}
+
+export interface StreamPoller {
+  /** Resolves once every record written before the call has been delivered. */
+  caughtUp(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Records read per GetRecords (DynamoDB's maximum). */
+const READ_LIMIT = 1000;
+
+type Checkpoints = Record<string, Record<string, string>>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The saved checkpoints; none when the file is missing or not what this poller writes. */
+const readCheckpoints = async (file: string): Promise<Checkpoints> => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return {};
+  }
+  const checkpoints: Checkpoints = {};
+  for (const [arn, shards] of Object.entries(isRecord(parsed) ? parsed : {})) {
+    const own: Record<string, string> = {};
+    for (const [shard, sequence] of Object.entries(isRecord(shards) ? shards : {})) {
+      if (typeof sequence === 'string' && /^\d+$/.test(sequence)) own[shard] = sequence;
+    }
+    checkpoints[arn] = own;
+  }
+  return checkpoints;
+};
+
+/**
+ * Lambda's poller, locally: reads the table's stream on DynamoDB Local shard by shard
+ * (parents first), from the mapping's checkpoint (`AFTER_SEQUENCE_NUMBER`) or its
+ * starting position, turns each record into Lambda's shape and hands the records to
+ * `deliver`, then moves the checkpoint past them. A failure to read is logged and tried
+ * again at the next poll. Checkpoints are per stream ARN, so a new table starts afresh.
+ */
+export const startDynamoDbStreamPoller = async (
+  options: DynamoDbStreamPollerOptions,
+): Promise<StreamPoller> => {
+  const { api, tableName, mapping, deliver, log } = options;
+  const intervalMs = options.intervalMs ?? 250;
+  const checkpoints = await readCheckpoints(options.checkpointFile);
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let polls = 0;
+  const waiters: { after: number; resolve: () => void }[] = [];
+
+  const pollOnce = async (): Promise<void> => {
+    const { streamArn, streamLabel } = await api.describeTable(tableName);
+    if (streamArn === undefined || streamLabel === undefined) return;
+    const origin = { region: options.region, accountId: options.accountId, tableName, streamLabel };
+    const done = checkpoints[streamArn] ?? {};
+    checkpoints[streamArn] = done;
+    const shards = await api.shards(streamArn);
+    const ordered = [
+      ...shards.filter((shard) => !shards.some((other) => other.shardId === shard.parentShardId)),
+      ...shards.filter((shard) => shards.some((other) => other.shardId === shard.parentShardId)),
+    ];
+    for (const { shardId } of ordered) {
+      for (let round = 0; round < 20 && !stopped; round++) {
+        const after = done[shardId];
+        const iterator = await api.iterator(
+          streamArn,
+          shardId,
+          after === undefined ? { type: mapping.startingPosition } : { after },
+        );
+        if (iterator === undefined) break;
+        const { records } = await api.records(iterator, READ_LIMIT);
+        if (records.length === 0) break;
+        const lambdaRecords = records.map((record) => toLambdaStreamRecord(record, origin));
+        await deliver(lambdaRecords, shardId);
+        const last = lambdaRecords.at(-1);
+        if (last !== undefined) done[shardId] = last.dynamodb.SequenceNumber;
+        await mkdir(dirname(options.checkpointFile), { recursive: true });
+        await writeFile(options.checkpointFile, JSON.stringify(checkpoints));
+      }
+    }
+  };
+
+  const loop = (async () => {
+    while (!stopped) {
+      const started = polls;
+      try {
+        await pollOnce();
+      } catch (error) {
+        log(`Stream poller: ${error instanceof Error ? error.message : String(error)} (retrying)`);
+      }
+      polls = started + 1;
+      for (const waiter of waiters.filter((w) => polls > w.after)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+      if (stopped) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, intervalMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  })();
+
+  return {
+    caughtUp: () =>
+      new Promise<void>((resolve) => {
+        // A poll that starts after this call reads everything written before it.
+        waiters.push({ after: polls + 1, resolve });
+        wake?.();
+      }),
+    stop: async () => {
+      stopped = true;
+      wake?.();
+      await loop;
+      for (const waiter of waiters.splice(0)) waiter.resolve();
+    },
+  };
+};

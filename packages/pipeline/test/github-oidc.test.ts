@@ -1,0 +1,224 @@
+/**
+ * infra/github-oidc.yaml, the stack a user deploys once: who may assume each deploy role
+ * (exactly one repository's jobs in one GitHub environment), and what the role may do
+ * (what deploying and smoke-testing tasks-<stage> needs, scoped to that stack's names).
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { parseTemplate, resolveIntrinsics, type SamTemplate } from '@tasks/sam-template';
+import { describe, expect, it } from 'vitest';
+import { isRecord, type Json, ROOT, readText, recordAt, recordsAt } from './support/repository.js';
+
+const BOOTSTRAP = 'infra/github-oidc.yaml';
+const bootstrap = parseTemplate(readText(BOOTSTRAP));
+const application = parseTemplate(readText('infra/template.yaml'));
+const PROVIDER_ARN = 'arn:aws:iam::000000000000:oidc-provider/token.actions.githubusercontent.com';
+const STAGES = ['dev', 'prod'] as const;
+type Stage = (typeof STAGES)[number];
+const ROLES: Record<Stage, string> = { dev: 'DevDeployRole', prod: 'ProdDeployRole' };
+
+/** A role's properties as CloudFormation would create them for these parameters. */
+const roleProperties = (stage: Stage, parameters: Record<string, string>): Json => {
+  const resolved = resolveIntrinsics(bootstrap.Resources[ROLES[stage]]?.Properties, bootstrap, {
+    parameters,
+    resources: { GitHubOidcProvider: PROVIDER_ARN },
+  });
+  if (!isRecord(resolved)) throw new Error(`${ROLES[stage]} has no properties`);
+  return resolved;
+};
+
+const REPOSITORY = { GitHubOwner: 'octo-org', GitHubRepository: 'tasks' };
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+/** Every Allow statement of a role's inline policies. */
+const allowStatements = (stage: Stage): Json[] =>
+  recordsAt(roleProperties(stage, REPOSITORY), 'Policies').flatMap((policy) =>
+    recordsAt(recordAt(policy, 'PolicyDocument'), 'Statement').filter(
+      (statement) => statement['Effect'] === 'Allow',
+    ),
+  );
+const allowedActions = (stage: Stage): Set<string> =>
+  new Set(allowStatements(stage).flatMap((statement) => asList(statement['Action']).map(String)));
+
+describe('infra/github-oidc.yaml', () => {
+  it('passes cfn-lint', async () => {
+    const lint = await promisify(execFile)('cfn-lint', [`${ROOT}${BOOTSTRAP}`]).then(
+      () => 'clean',
+      (error: { stdout?: string; message: string }) => error.stdout || error.message,
+    );
+    expect(lint).toBe('clean');
+  });
+
+  it.each(STAGES)('%s: trusts only the repository jobs of that GitHub environment', (stage) => {
+    expect(recordAt(roleProperties(stage, REPOSITORY), 'AssumeRolePolicyDocument')).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: PROVIDER_ARN },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: {
+              'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+              'token.actions.githubusercontent.com:sub': `repo:octo-org/tasks:environment:${stage}`,
+            },
+          },
+        },
+      ],
+    });
+  });
+
+  it.each(STAGES)('%s: trusts the immutable subject when the numeric ids are given', (stage) => {
+    const properties = roleProperties(stage, {
+      ...REPOSITORY,
+      GitHubOwnerId: '123456',
+      GitHubRepositoryId: '789012',
+    });
+    expect(JSON.stringify(properties['AssumeRolePolicyDocument'])).toContain(
+      `"repo:octo-org@123456/tasks@789012:environment:${stage}"`,
+    );
+  });
+
+  it('trusts an existing provider when its ARN is given, and creates none then', () => {
+    const existing = 'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com';
+    const properties = roleProperties('dev', { ...REPOSITORY, ExistingOidcProviderArn: existing });
+    expect(JSON.stringify(properties)).toContain(`{"Federated":"${existing}"}`);
+    expect(bootstrap.Resources['GitHubOidcProvider']).toMatchObject({
+      Condition: 'CreateOidcProvider',
+      Properties: {
+        Url: 'https://token.actions.githubusercontent.com',
+        ClientIdList: ['sts.amazonaws.com'],
+      },
+    });
+  });
+
+  it('has no wildcard, no StringLike and no ForAllValues in any trust', () => {
+    const ids = { GitHubOwnerId: '123456', GitHubRepositoryId: '789012' };
+    for (const stage of STAGES) {
+      for (const parameters of [REPOSITORY, { ...REPOSITORY, ...ids }]) {
+        const trust = JSON.stringify(roleProperties(stage, parameters)['AssumeRolePolicyDocument']);
+        expect(trust).not.toMatch(/ForAllValues|ForAnyValue|StringLike|[*?]/);
+      }
+    }
+  });
+
+  it('gives both stages the same policy, each on its own stack', () => {
+    const dev = JSON.stringify(allowStatements('dev')).replaceAll('tasks-dev', 'tasks-STAGE');
+    const prod = JSON.stringify(allowStatements('prod')).replaceAll('tasks-prod', 'tasks-STAGE');
+    expect(dev).toBe(prod);
+  });
+
+  it.each(STAGES)(
+    '%s: names only its own stack, SAM’s artifact stack and bucket, and unnameable resources',
+    (stage) => {
+      // Resources whose names CloudFormation or AWS generate, where a stack prefix is impossible.
+      const unscoped = [
+        /^arn:aws:cloudformation:us-east-1:000000000000:stack\/aws-sam-cli-managed-default\/\*$/,
+        /^arn:aws:s3:::aws-sam-cli-managed-default-samclisourcebucket-\*(\/\*)?$/,
+        /^arn:aws:cloudformation:us-east-1:aws:transform\/Serverless-2016-10-31$/,
+        /^arn:aws:apigateway:us-east-1::\/(apis|apis\/\*|tags\/\*)$/,
+        /^arn:aws:cognito-idp:us-east-1:000000000000:userpool\/\*$/,
+      ];
+      const everywhere = new Set([
+        'cloudformation:ValidateTemplate',
+        'logs:DescribeLogGroups',
+        'cognito-idp:CreateUserPool',
+      ]);
+      for (const statement of allowStatements(stage)) {
+        for (const resource of asList(statement['Resource']).map(String)) {
+          const scoped =
+            resource.includes(`tasks-${stage}/`) ||
+            resource.includes(`tasks-${stage}-`) ||
+            unscoped.some((pattern) => pattern.test(resource)) ||
+            (resource === '*' &&
+              asList(statement['Action']).every((action) => everywhere.has(String(action))));
+          expect({ sid: statement['Sid'], resource, scoped }).toEqual({
+            sid: statement['Sid'],
+            resource,
+            scoped: true,
+          });
+        }
+      }
+    },
+  );
+
+  it.each(STAGES)('%s: passes only the stack’s own roles, and only to Lambda', (stage) => {
+    const passing = allowStatements(stage).filter((statement) =>
+      asList(statement['Action']).some((action) => String(action).startsWith('iam:Pass')),
+    );
+    expect(passing).toEqual([
+      {
+        Sid: 'PassOnlyTheStacksRolesToLambda',
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: `arn:aws:iam::000000000000:role/tasks-${stage}-*`,
+        Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
+      },
+    ]);
+  });
+});
+
+// What creating each of infra/template.yaml's resource types takes (SAM expands a function
+// into a function and its role; an HTTP API into an API, its stage and its routes). A type
+// not listed fails the test below: give the deploy roles what it needs, then list it here.
+const NEEDED_TO_CREATE: Record<string, readonly string[]> = {
+  'AWS::DynamoDB::Table': [
+    'dynamodb:CreateTable',
+    'dynamodb:UpdateTable',
+    'dynamodb:UpdateTimeToLive',
+  ],
+  'AWS::Cognito::UserPool': ['cognito-idp:CreateUserPool', 'cognito-idp:UpdateUserPool'],
+  'AWS::Cognito::UserPoolClient': ['cognito-idp:CreateUserPoolClient'],
+  'AWS::Serverless::HttpApi': ['apigateway:POST', 'apigateway:PATCH', 'apigateway:DELETE'],
+  'AWS::Serverless::Function': [
+    'lambda:CreateFunction',
+    'lambda:UpdateFunctionCode',
+    'lambda:AddPermission',
+    'iam:CreateRole',
+    'iam:PutRolePolicy',
+    'iam:AttachRolePolicy',
+    'iam:PassRole',
+  ],
+  'AWS::Logs::LogGroup': ['logs:CreateLogGroup', 'logs:PutRetentionPolicy'],
+  'AWS::SNS::Topic': ['sns:CreateTopic'],
+  'AWS::SNS::Subscription': ['sns:Subscribe'],
+  'AWS::CloudWatch::Alarm': ['cloudwatch:PutMetricAlarm'],
+  'AWS::CloudWatch::Dashboard': ['cloudwatch:PutDashboard'],
+};
+
+/** `aws <service> <command>` calls of a script, as the IAM actions they need. */
+const awsCallsOf = (script: string): string[] =>
+  [...script.matchAll(/\baws ([a-z-]+) ([a-z-]+)/g)].map(
+    ([, service = '', command = '']) =>
+      `${service}:${command.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase())}`,
+  );
+
+describe('the deploy roles can deploy infra/template.yaml and smoke-test it', () => {
+  const types = (template: SamTemplate) =>
+    [...new Set(Object.values(template.Resources).map((resource) => resource.Type))].sort();
+
+  it.each(STAGES)('%s: every resource type of the template is covered', (stage) => {
+    const allowed = allowedActions(stage);
+    for (const type of types(application)) {
+      const needed = NEEDED_TO_CREATE[type] ?? [`(nothing known for ${type})`];
+      expect({ type, missing: needed.filter((action) => !allowed.has(action)) }).toEqual({
+        type,
+        missing: [],
+      });
+    }
+  });
+
+  it.each(STAGES)(
+    '%s: may make every AWS call of the smoke script, and describe the stack',
+    (stage) => {
+      const calls = awsCallsOf(readText('scripts/smoke-users.sh'))
+        // Signing in is a public call of the app client: no IAM permission at all.
+        .filter((action) => action !== 'cognito-idp:InitiateAuth');
+      expect(calls).toEqual(
+        expect.arrayContaining(['cloudformation:DescribeStacks', 'cognito-idp:AdminCreateUser']),
+      );
+      const allowed = allowedActions(stage);
+      expect(calls.filter((action) => !allowed.has(action))).toEqual([]);
+    },
+  );
+});
