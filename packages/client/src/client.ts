@@ -1,7 +1,7 @@
 import { TasksApiError } from './errors.js';
 import { type RetryOptions, retryPolicy } from './retry.js';
 import { type Answer, makeTransport, type TokenSource } from './transport.js';
-import type { CreateTaskInput, Task, TaskPage, TaskPatch, TaskStatus } from './types.js';
+import type { CreateTaskInput, Task, TaskPage, TaskPatch, TaskStats, TaskStatus } from './types.js';
 
 /** Options of {@link createTasksClient}; only `baseUrl` is required. */
 export interface TasksClientOptions {
@@ -45,6 +45,11 @@ export interface ListAllOptions extends CallOptions {
   readonly pageSize?: number;
 }
 
+export interface StatsOptions extends CallOptions {
+  /** UTC days in `daily`, today included: 1 to 90; the server's default is 30. */
+  readonly days?: number;
+}
+
 export interface WriteOptions extends CallOptions {
   /** The version the write expects; default: that of the task passed, none for an id. */
   readonly ifMatch?: number;
@@ -62,6 +67,8 @@ export interface TasksClient {
   listAll(options?: ListAllOptions): AsyncGenerator<Task, void, undefined>;
   update(task: TaskRef, patch: TaskPatch, options?: WriteOptions): Promise<Task>;
   delete(task: TaskRef, options?: WriteOptions): Promise<void>;
+  /** The caller's statistics, kept from the table's stream (seconds behind the writes). */
+  stats(options?: StatsOptions): Promise<TaskStats>;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -84,6 +91,18 @@ const pageOf = (answer: Answer): TaskPage => {
   const items = body['items'].map((item: unknown) => taskOf(answer, item));
   const nextKey = body['nextKey'];
   return typeof nextKey === 'string' ? { items, nextKey } : { items };
+};
+
+// Only the shape a caller relies on first is checked, as for tasks.
+const isStats = (value: unknown): value is TaskStats =>
+  isRecord(value) &&
+  isRecord(value['byStatus']) &&
+  Array.isArray(value['daily']) &&
+  isRecord(value['leadTime']);
+
+const statsOf = (answer: Answer): TaskStats => {
+  if (isStats(answer.body)) return answer.body;
+  throw new TasksApiError(answer.status, { detail: 'The answer is not statistics' });
 };
 
 const taskPath = (task: TaskRef) =>
@@ -162,5 +181,13 @@ export const createTasksClient = (options: TasksClientOptions): TasksClient => {
         doneAfterLostAnswer: [404],
       });
     },
+    stats: async ({ days, signal } = {}) =>
+      statsOf(
+        await send({
+          method: 'GET',
+          path: days === undefined ? '/tasks/stats' : `/tasks/stats?days=${days}`,
+          signal,
+        }),
+      ),
   };
 };

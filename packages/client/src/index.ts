@@ -8,6 +8,7 @@ export {
   createTasksClient,
   type ListAllOptions,
   type ListOptions,
+  type StatsOptions,
   type TaskRef,
   type TasksClient,
   type TasksClientOptions,
@@ -16,4 +17,11 @@ export {
 export * from './errors.js';
 export type { RetryEvent, RetryOptions } from './retry.js';
 export type { TokenSource } from './transport.js';
-export type { CreateTaskInput, Task, TaskPage, TaskPatch, TaskStatus } from './types.js';
+export type {
+  CreateTaskInput,
+  Task,
+  TaskPage,
+  TaskPatch,
+  TaskStats,
+  TaskStatus,
+} from './types.js';

@@ -5,6 +5,7 @@
  */
 import type {
   CreateTaskInputSchema,
+  StatsResponseSchema,
   TaskPatchSchema,
   TaskSchema,
   TaskStatusSchema,
@@ -28,3 +29,11 @@ export interface TaskPage {
   readonly items: Task[];
   readonly nextKey?: string;
 }
+
+/**
+ * The caller's statistics (`GET /tasks/stats`): counts by status, created and completed
+ * per UTC day (exactly `days` entries, oldest first, ending today), lead time to the first
+ * `DONE`, and `asOf`, the newest change counted. Eventually consistent: kept from the
+ * table's stream, seconds behind the writes.
+ */
+export type TaskStats = z.output<typeof StatsResponseSchema>;

@@ -37,10 +37,18 @@ const exposureLines = (storage: LocalRuntime['storage']): string[] => {
   ];
 };
 
+/** Which functions read the table's stream, and where what they give up on goes. */
+const streamLines = (streams: LocalRuntime['streams']): string[] =>
+  streams.functionIds.length === 0
+    ? []
+    : [
+        `Stream: ${streams.functionIds.join(', ')} on the tasks table's stream, as its event source mapping feeds it; failed batches to ${streams.failureQueueFile}`,
+      ];
+
 /**
  * What the CLI prints first: where the API is, which store holds the data and where (and
  * who else can reach it), how requests are authenticated (off and for whom, or by which
- * issuer's tokens), and the routes read from the template.
+ * issuer's tokens), the stream's functions, and the routes read from the template.
  */
 export const bannerLines = (runtime: LocalRuntime): string[] => {
   const width = Math.max(...runtime.routes.map((route) => route.routeKey.length));
@@ -50,6 +58,7 @@ export const bannerLines = (runtime: LocalRuntime): string[] => {
     ...runtime.storage.notes.map((note) => `  ${note}`),
     ...exposureLines(runtime.storage),
     ...authLines(runtime.auth),
+    ...streamLines(runtime.streams),
     'Routes (from infra/template.yaml, each served by its bundle in dist/functions):',
     ...runtime.routes.map((route) => `  ${route.routeKey.padEnd(width)}  ${route.functionId}`),
     'Press Ctrl-C to stop.',

@@ -149,7 +149,11 @@ export const startLocalRuntime = async (
     auth: auth.summary,
     routes:
       routes.defaultRoute === undefined ? routes.routes : [...routes.routes, routes.defaultRoute],
-    streams: { failureQueueFile: streams.failureQueueFile, caughtUp: () => streams.caughtUp() },
+    streams: {
+      functionIds: streams.functionIds,
+      failureQueueFile: streams.failureQueueFile,
+      caughtUp: () => streams.caughtUp(),
+    },
     storeLost,
     stop,
   };

@@ -84,6 +84,8 @@ export interface LocalRuntime {
   readonly routes: readonly GatewayRoute[];
   /** The stream processor, fed as its event source mapping would feed it (SPEC §10). */
   readonly streams: {
+    /** The functions that event source mappings feed from the tasks table's stream. */
+    readonly functionIds: readonly string[];
     /** Where the mapping's failure destination writes, one JSON message per line. */
     readonly failureQueueFile: string;
     /** Resolves once every change made before the call has reached the stream processor. */

@@ -7,6 +7,7 @@ import {
   isValidationFailed,
   isVersionConflict,
   type Task,
+  type TaskStats,
 } from '../../src/index.js';
 import { STORES, useAuthRuntime } from '../support/runtime.js';
 
@@ -96,6 +97,32 @@ describe.each(STORES)(
       expect(isTaskNotFound(await failureOf(alice.delete(task.taskId)))).toBe(true);
       await expect(alice.list()).resolves.toEqual({ items: [] });
       await expect(bob.get(task.taskId)).resolves.toEqual(task);
+    });
+
+    it("reads the caller's statistics once the stream has counted its changes, and only its own", async () => {
+      const alice = api.as(`alice-${randomUUID()}`);
+      const bob = api.as(`bob-${randomUUID()}`);
+      await alice.create({ title: 'Stays to do' });
+      const finished = await alice.create({ title: 'Gets done' });
+      await alice.update(finished, { status: 'DONE' });
+      // Eventually consistent (SPEC §4): the local poller runs the processor's bundle on the
+      // stream; ask until both creates and the completion are counted, a bounded number of times.
+      const counted = (seen: TaskStats) => seen.total === 2 && seen.byStatus.DONE === 1;
+      let stats = await alice.stats({ days: 7 });
+      for (let asked = 1; asked < 100 && !counted(stats); asked++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        stats = await alice.stats({ days: 7 });
+      }
+      expect(stats.byStatus).toEqual({ TODO: 1, IN_PROGRESS: 0, DONE: 1 });
+      expect(stats.total).toBe(2);
+      expect(stats.daily).toHaveLength(7);
+      expect(stats.daily.at(-1)).toMatchObject({ created: 2, completed: 1 });
+      expect(stats.leadTime.count).toBe(1);
+      await expect(bob.stats()).resolves.toMatchObject({
+        byStatus: { TODO: 0, IN_PROGRESS: 0, DONE: 0 },
+        total: 0,
+        asOf: null,
+      });
     });
 
     it("maps the authorizer's plain 401 to unauthorized, without retrying it", async () => {

@@ -74,6 +74,24 @@ describe(`smoke: ${target.baseUrl}`, () => {
     expect(isTaskNotFound(await failureOf(client.get(task.taskId)))).toBe(true);
   });
 
+  // Counted from the stream, seconds behind: the smoke checks the endpoint and its shape,
+  // not counts a deployed stage's other traffic (or the stream's lag) would make flaky.
+  it('reads its statistics: as many days as asked, ending today, no count below zero', async () => {
+    const stats = await client.stats({ days: 7 });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(stats.daily).toHaveLength(7);
+    expect([today, new Date(Date.now() - 60_000).toISOString().slice(0, 10)]).toContain(
+      stats.daily.at(-1)?.date,
+    );
+    const counts = [
+      ...Object.values(stats.byStatus),
+      stats.total,
+      stats.leadTime.count,
+      ...stats.daily.flatMap((day) => [day.created, day.completed]),
+    ];
+    expect(counts.every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
+  });
+
   it('answers 401 without a token', async () => {
     const anonymous = createTasksClient({ baseUrl: target.baseUrl });
     const failure = await failureOf(anonymous.list());

@@ -140,6 +140,34 @@ describe('answers that are not the API', () => {
     expect(isUnexpectedResponse(failure)).toBe(true);
   });
 
+  it('reads the statistics with GET /tasks/stats, days only when given, and retries it as a read', async () => {
+    const stats = {
+      byStatus: { TODO: 1, IN_PROGRESS: 0, DONE: 2 },
+      total: 3,
+      daily: [{ date: '2026-12-02', created: 3, completed: 2 }],
+      leadTime: { count: 2, p50Ms: 60_000, p90Ms: 120_000 },
+      asOf: '2026-12-02T10:00:00.000Z',
+    };
+    const { client, requests } = clientOn(
+      problem(503, 'storage_unavailable', { 'retry-after': '0' }),
+      json(200, stats),
+      json(200, stats),
+    );
+    await expect(client.stats({ days: 1 })).resolves.toEqual(stats);
+    await expect(client.stats()).resolves.toEqual(stats);
+    expect(requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+      `GET ${BASE}/tasks/stats?days=1`,
+      `GET ${BASE}/tasks/stats?days=1`,
+      `GET ${BASE}/tasks/stats`,
+    ]);
+  });
+
+  it('rejects statistics that are not statistics as unexpected_response', async () => {
+    const { client } = clientOn(json(200, { items: [] }));
+    const failure = await client.stats().catch((error: unknown) => error);
+    expect(isUnexpectedResponse(failure)).toBe(true);
+  });
+
   it('rejects a page that is not a page as unexpected_response', async () => {
     const { client } = clientOn(json(200, { items: 'none' }));
     const failure = await client.list().catch((error: unknown) => error);

@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { bannerLines, type LocalRuntime } from '../../src/index.js';
 
-const runtime = (storage: LocalRuntime['storage']): LocalRuntime => ({
+const runtime = (
+  storage: LocalRuntime['storage'],
+  functionIds: readonly string[] = [],
+): LocalRuntime => ({
   url: 'http://127.0.0.1:3000',
   host: '127.0.0.1',
   port: 3000,
@@ -19,6 +22,11 @@ const runtime = (storage: LocalRuntime['storage']): LocalRuntime => ({
       authorized: true,
     },
   ],
+  streams: {
+    functionIds,
+    failureQueueFile: '/data/stats-failure-queue.jsonl',
+    caughtUp: async () => undefined,
+  },
   storeLost: new Promise(() => undefined),
   stop: async () => undefined,
 });
@@ -32,6 +40,14 @@ const dynamoDbLocal = (listensOn: 'loopback' | 'every-interface'): LocalRuntime[
 });
 
 describe('bannerLines', () => {
+  it('names the functions on the stream and the failure queue file, when there are any', () => {
+    const memory: LocalRuntime['storage'] = { kind: 'memory', description: 'in memory', notes: [] };
+    expect(bannerLines(runtime(memory, ['StatsProcessorFunction']))).toContain(
+      "Stream: StatsProcessorFunction on the tasks table's stream, as its event source mapping feeds it; failed batches to /data/stats-failure-queue.jsonl",
+    );
+    expect(bannerLines(runtime(memory)).some((line) => line.startsWith('Stream:'))).toBe(false);
+  });
+
   it('says that DynamoDB Local listens on loopback only when it does', () => {
     expect(bannerLines(runtime(dynamoDbLocal('loopback'))).slice(1, 3)).toEqual([
       'Store: DynamoDB Local at http://127.0.0.1:41117 (jar, data in /data), table tasks-local',
