@@ -50,7 +50,10 @@ export interface ApiHandlerOptions {
 }
 
 const template = loadTemplate();
-const functions = templateFunctions(template);
+/** The HTTP API's functions; the stream processor's (packages/stream-processor) take no events of it. */
+const functions = templateFunctions(template).filter((fn) =>
+  fn.codeUri.startsWith('../packages/adapter-lambda/'),
+);
 
 /** Each bundle's handler, as its src/handlers/ file builds it. */
 const handlersOf = ({ useCases, owner, logger = makeJsonLogger() }: ApiHandlerOptions) => {
