@@ -8,17 +8,70 @@ import {
   loadTemplate,
   resolveIntrinsics,
   type TemplateResource,
-  templateFunctions,
   templateRoutes,
 } from '@tasks/sam-template';
 import { describe, expect, it } from 'vitest';
-import { isRecord, type Json, recordAt, recordsAt } from './support/repository.js';
+import {
+  isRecord,
+  type Json,
+  readText,
+  recordAt,
+  recordsAt,
+  sourceFiles,
+} from './support/repository.js';
 
 const template = loadTemplate();
 const resources = Object.entries(template.Resources);
 const ofType = (type: string) => resources.filter(([, resource]) => resource.Type === type);
 const alarms = ofType('AWS::CloudWatch::Alarm');
 const functions = ofType('AWS::Serverless::Function').map(([id]) => id);
+const tables = ofType('AWS::DynamoDB::Table').map(([id]) => id);
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+/** The resource a `Ref` or `Fn::GetAtt` names, and how: `Ref`, or the attribute. */
+const reference = (value: unknown): { readonly id: string; readonly via: string } | undefined => {
+  if (!isRecord(value)) return undefined;
+  if (typeof value['Ref'] === 'string') return { id: value['Ref'], via: 'Ref' };
+  const getAtt = value['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && getAtt.length === 2) {
+    return { id: String(getAtt[0]), via: String(getAtt[1]) };
+  }
+  return undefined;
+};
+
+/** Every event of the template's functions, with the function it belongs to. */
+const events = ofType('AWS::Serverless::Function').flatMap(([functionId, resource]) => {
+  const declared = resource.Properties?.['Events'];
+  return Object.values(isRecord(declared) ? declared : {}).flatMap((event) =>
+    isRecord(event)
+      ? [{ functionId, type: String(event['Type']), properties: event['Properties'] }]
+      : [],
+  );
+});
+/** The stream events (SAM makes each an event source mapping). */
+const streamEvents = events.filter((event) => ['DynamoDB', 'Kinesis'].includes(event.type));
+
+/**
+ * The queue each event source mapping sends what it gives up on to: those SAM makes from
+ * stream events (`DestinationConfig.OnFailure.Destination`) and any written as such.
+ */
+const failureQueues = [
+  ...new Set(
+    [
+      ...streamEvents.map((event) => event.properties),
+      ...ofType('AWS::Lambda::EventSourceMapping').map(([, mapping]) => mapping.Properties),
+    ].map((properties) => {
+      const destination = recordAt(recordAt(properties, 'DestinationConfig'), 'OnFailure')[
+        'Destination'
+      ];
+      const target = reference(destination);
+      if (target?.via !== 'Arn' || template.Resources[target.id]?.Type !== 'AWS::SQS::Queue') {
+        throw new Error(`an on-failure destination is ${JSON.stringify(destination)}, not a queue`);
+      }
+      return target.id;
+    }),
+  ),
+];
 
 /** Each metric an alarm reads: its own, or each of its metric-math `MetricStat`s. */
 const metricsOf = (alarm: TemplateResource): Json[] => {
@@ -31,11 +84,15 @@ const metricsOf = (alarm: TemplateResource): Json[] => {
 const dimensionsOf = (metric: Json): Record<string, unknown> =>
   Object.fromEntries(recordsAt(metric, 'Dimensions').map((d) => [String(d['Name']), d['Value']]));
 
-/** The resource type each dimension must name, by the metric's namespace. */
-const DIMENSION_TARGETS: Record<string, Record<string, string>> = {
-  'AWS/Lambda': { FunctionName: 'AWS::Serverless::Function' },
-  'AWS/ApiGateway': { ApiId: 'AWS::Serverless::HttpApi' },
-  'AWS/DynamoDB': { TableName: 'AWS::DynamoDB::Table' },
+/**
+ * The resource type each dimension must name, by the metric's namespace, and how: `Ref`, or
+ * the `Fn::GetAtt` attribute that is the dimension's value (a queue's Ref is its URL).
+ */
+const DIMENSION_TARGETS: Record<string, Record<string, { type: string; via: string }>> = {
+  'AWS/Lambda': { FunctionName: { type: 'AWS::Serverless::Function', via: 'Ref' } },
+  'AWS/ApiGateway': { ApiId: { type: 'AWS::Serverless::HttpApi', via: 'Ref' } },
+  'AWS/DynamoDB': { TableName: { type: 'AWS::DynamoDB::Table', via: 'Ref' } },
+  'AWS/SQS': { QueueName: { type: 'AWS::SQS::Queue', via: 'QueueName' } },
 };
 
 const alarmsOn = (namespace: string, metricName: string) =>
@@ -43,9 +100,71 @@ const alarmsOn = (namespace: string, metricName: string) =>
     metricsOf(alarm).some((m) => m['Namespace'] === namespace && m['MetricName'] === metricName),
   );
 
+/** The table a policy statement's resource names: `!GetAtt X.Arn` or `!Sub ${X.Arn}/index/*`. */
+const tableNamed = (resource: unknown): string => {
+  const target = reference(resource);
+  if (target?.via === 'Arn') return target.id;
+  const sub = isRecord(resource) ? resource['Fn::Sub'] : undefined;
+  const index = typeof sub === 'string' ? /^\$\{([A-Za-z0-9]+)\.Arn\}\/index\/\*$/.exec(sub) : null;
+  if (index?.[1] !== undefined) return index[1];
+  throw new Error(`a DynamoDB statement names ${JSON.stringify(resource)}, not one table`);
+};
+
+/**
+ * The DynamoDB operations a function's inline policies allow on a table (`GetItem`, …): the
+ * actions of the statements whose Resource names it. A policy this reader does not know
+ * (a SAM policy template, a managed policy) throws rather than hide what it allows.
+ */
+const tableActions = (functionId: string, table: string): string[] => {
+  const policies = template.Resources[functionId]?.Properties?.['Policies'];
+  const statements = asList(policies ?? []).flatMap((policy) => {
+    if (!isRecord(policy) || policy['Statement'] === undefined) {
+      throw new Error(`${functionId} has a policy this test cannot read`);
+    }
+    return asList(policy['Statement']).filter(isRecord);
+  });
+  return [
+    ...new Set(
+      statements.flatMap((statement) => {
+        const actions = asList(statement['Action'])
+          .map(String)
+          .filter((action) => action.startsWith('dynamodb:'));
+        if (statement['Effect'] !== 'Allow' || actions.length === 0) return [];
+        const named = asList(statement['Resource']).map(tableNamed);
+        return named.includes(table)
+          ? actions.map((action) => action.slice('dynamodb:'.length))
+          : [];
+      }),
+    ),
+  ].sort();
+};
+
+/**
+ * CloudWatch reports a transaction under `Operation: TransactWriteItems`, an operation without
+ * an IAM action of its own (its items need PutItem, UpdateItem, …), so no policy shows it.
+ * These are the functions that send one, to which table, from which code: the test above
+ * finds every `new Transact…Command(` of the packages' sources in this list.
+ */
+const TRANSACTIONS = [
+  // POST /tasks with an Idempotency-Key: the idempotency record and the task, both or neither.
+  {
+    functionId: 'CreateTaskFunction',
+    table: 'TasksTable',
+    source: 'packages/adapter-dynamodb/src/dynamodb-task-repository.ts',
+  },
+  // Counting a change: its task's tally, the owner's totals and the day's counters at once.
+  {
+    functionId: 'StatsProcessorFunction',
+    table: 'StatsTable',
+    source: 'packages/adapter-dynamodb/src/stats/dynamodb-stats-store.ts',
+  },
+] as const;
+
 describe('the alarms', () => {
   it('exist, each notifying the alarm topic when it fires and when it clears', () => {
-    expect(alarms.length).toBeGreaterThanOrEqual(2 * functions.length + 3);
+    const expected =
+      1 + 2 * functions.length + 2 * tables.length + streamEvents.length + failureQueues.length;
+    expect(alarms.length).toBeGreaterThanOrEqual(expected);
     expect(template.Resources['AlarmTopic']?.Type).toBe('AWS::SNS::Topic');
     for (const [id, alarm] of alarms) {
       expect({ id, actions: alarm.Properties?.['AlarmActions'] }).toEqual({
@@ -71,10 +190,15 @@ describe('the alarms', () => {
       for (const metric of metricsOf(alarm)) {
         const targets = DIMENSION_TARGETS[String(metric['Namespace'])] ?? {};
         for (const [name, value] of Object.entries(dimensionsOf(metric))) {
-          const type = targets[name];
-          if (type === undefined) continue;
-          const target = isRecord(value) ? String(value['Ref']) : '';
-          expect({ id, name, type: template.Resources[target]?.Type }).toEqual({ id, name, type });
+          const expected = targets[name];
+          if (expected === undefined) continue;
+          const target = reference(value);
+          expect({
+            id,
+            name,
+            type: template.Resources[target?.id ?? '']?.Type,
+            via: target?.via,
+          }).toEqual({ id, name, ...expected });
         }
       }
     }
@@ -109,21 +233,87 @@ describe('the alarms', () => {
     }
   });
 
-  it.each(['ThrottledRequests', 'SystemErrors'])(
-    "sum the table's %s over every operation the functions may send",
-    (metricName) => {
-      const sent = [...new Set(templateFunctions(template).flatMap((fn) => fn.actions))]
-        .filter((action) => action.startsWith('dynamodb:'))
-        .map((action) => action.slice('dynamodb:'.length))
-        .sort();
-      const [[, alarm] = []] = alarmsOn('AWS/DynamoDB', metricName);
-      const metrics = alarm === undefined ? [] : metricsOf(alarm);
-      expect(metrics.map((metric) => dimensionsOf(metric)['Operation']).sort()).toEqual(sent);
-      for (const metric of metrics) {
-        expect(dimensionsOf(metric)['TableName']).toEqual({ Ref: 'TasksTable' });
-      }
+  it('name the code that sends each transaction, and no code sends another', () => {
+    const sending = sourceFiles()
+      .filter((path) => /\bnew Transact[A-Za-z]*Command\(/.test(readText(path)))
+      .sort();
+    expect(sending).toEqual([...new Set(TRANSACTIONS.map((sent) => sent.source))].sort());
+    for (const sent of TRANSACTIONS) {
+      // A transaction's items need their own actions: its sender may write to its table.
+      expect({ ...sent, writes: tableActions(sent.functionId, sent.table) }).toEqual({
+        ...sent,
+        writes: expect.arrayContaining([
+          expect.stringMatching(/^(PutItem|UpdateItem|DeleteItem)$/),
+        ]),
+      });
+    }
+  });
+
+  describe.each(tables)('on %s', (table) => {
+    const sent = [
+      ...new Set([
+        ...functions.flatMap((functionId) => tableActions(functionId, table)),
+        ...TRANSACTIONS.filter((transaction) => transaction.table === table).map(
+          () => 'TransactWriteItems',
+        ),
+      ]),
+    ].sort();
+
+    it.each(['ThrottledRequests', 'SystemErrors'])(
+      'sum its %s over every operation the functions may send to it',
+      (metricName) => {
+        const onTable = alarmsOn('AWS/DynamoDB', metricName).filter(([, alarm]) =>
+          metricsOf(alarm).some((m) => reference(dimensionsOf(m)['TableName'])?.id === table),
+        );
+        expect(onTable).toHaveLength(1);
+        const [[, alarm] = []] = onTable;
+        const metrics = alarm === undefined ? [] : metricsOf(alarm);
+        expect(metrics.map((metric) => dimensionsOf(metric)['Operation']).sort()).toEqual(sent);
+        for (const metric of metrics) {
+          expect(dimensionsOf(metric)['TableName']).toEqual({ Ref: table });
+        }
+        // CloudWatch evaluates an alarm's expression over at most 10 metrics.
+        expect(metrics.length).toBeLessThanOrEqual(10);
+      },
+    );
+  });
+
+  it.each(streamEvents)(
+    "watch the IteratorAge of $functionId, alarming before the mapping's maximum record age",
+    ({ functionId, properties }) => {
+      const watching = alarmsOn('AWS/Lambda', 'IteratorAge').filter(([, alarm]) =>
+        metricsOf(alarm).some(
+          (metric) => reference(dimensionsOf(metric)['FunctionName'])?.id === functionId,
+        ),
+      );
+      expect(watching).toHaveLength(1);
+      const [[, alarm] = []] = watching;
+      // Without MaximumRecordAgeInSeconds a record waits until the stream drops it (24 h).
+      const maximumAge = isRecord(properties) ? properties['MaximumRecordAgeInSeconds'] : undefined;
+      const maximumAgeMs = 1000 * Number(maximumAge ?? 86_400);
+      expect(alarm?.Properties).toMatchObject({
+        Statistic: 'Maximum',
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+      const threshold = Number(alarm?.Properties?.['Threshold']);
+      expect(threshold).toBeGreaterThan(0);
+      expect(threshold).toBeLessThan(maximumAgeMs / 2);
     },
   );
+
+  it.each(failureQueues)('fire on any message in %s, the on-failure queue', (queue) => {
+    const watching = alarmsOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible').filter(([, alarm]) =>
+      metricsOf(alarm).some((metric) => reference(dimensionsOf(metric)['QueueName'])?.id === queue),
+    );
+    expect(watching).toHaveLength(1);
+    const [[, alarm] = []] = watching;
+    expect(alarm?.Properties).toMatchObject({
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+      Statistic: 'Maximum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
 
   it('e-mail the topic only when AlarmEmail is given', () => {
     expect(template.Resources['AlarmEmailSubscription']).toEqual({
@@ -143,7 +333,10 @@ describe('the alarms', () => {
 });
 
 describe('the dashboard', () => {
-  const physical = Object.fromEntries(resources.map(([id]) => [id, `physical-${id}`]));
+  const physical = Object.fromEntries([
+    ...resources.map(([id]) => [id, `physical-${id}`]),
+    ...ofType('AWS::SQS::Queue').map(([id]) => [`${id}.QueueName`, `physical-${id}`]),
+  ]);
   const body: unknown = JSON.parse(
     String(
       resolveIntrinsics(template.Resources['Dashboard']?.Properties?.['DashboardBody'], template, {
@@ -197,6 +390,50 @@ describe('the dashboard', () => {
         functions.map((id) => `physical-${id}`),
       );
     }
+  });
+
+  it.each(tables)(
+    "shows %s's throttled requests and system errors, the alarms' figures",
+    (table) => {
+      const metrics = widget(`DynamoDB ${table}: throttled requests and system errors`);
+      const alarmed = (metricName: string) =>
+        alarmsOn('AWS/DynamoDB', metricName)
+          .flatMap(([, alarm]) => metricsOf(alarm))
+          .filter((metric) => reference(dimensionsOf(metric)['TableName'])?.id === table)
+          .map((metric) => String(dimensionsOf(metric)['Operation']))
+          .sort();
+      for (const metricName of ['ThrottledRequests', 'SystemErrors']) {
+        const shown = metrics.filter(
+          (metric) => metric[0] === 'AWS/DynamoDB' && metric[1] === metricName,
+        );
+        expect(shown.map((metric) => metric[3])).toEqual(shown.map(() => `physical-${table}`));
+        expect(shown.map((metric) => String(metric[5])).sort()).toEqual(alarmed(metricName));
+      }
+    },
+  );
+
+  it("shows every stream function's iterator age", () => {
+    const shown = widget('Stream: iterator age (maximum, ms)').map((metric) => metric.slice(0, 4));
+    expect(shown).toEqual(
+      streamEvents.map((event) => [
+        'AWS/Lambda',
+        'IteratorAge',
+        'FunctionName',
+        `physical-${event.functionId}`,
+      ]),
+    );
+  });
+
+  it('shows the messages in every on-failure queue', () => {
+    const shown = widget('Failure queue: messages visible').map((metric) => metric.slice(0, 4));
+    expect(shown).toEqual(
+      failureQueues.map((queue) => [
+        'AWS/SQS',
+        'ApproximateNumberOfMessagesVisible',
+        'QueueName',
+        `physical-${queue}`,
+      ]),
+    );
   });
 
   it('shows the business metrics of the functions that emit them', () => {

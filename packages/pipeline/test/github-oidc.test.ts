@@ -118,7 +118,23 @@ describe('infra/github-oidc.yaml', () => {
         /^arn:aws:cloudformation:us-east-1:aws:transform\/Serverless-2016-10-31$/,
         /^arn:aws:apigateway:us-east-1::\/(apis|apis\/\*|tags\/\*)$/,
         /^arn:aws:cognito-idp:us-east-1:000000000000:userpool\/\*$/,
+        /^arn:aws:lambda:us-east-1:000000000000:event-source-mapping:\*$/,
       ];
+      // Event source mappings have UUIDs, and creating one names no resource: these actions
+      // may be on '*' only when scoped by the function they invoke, one of the stack's.
+      const byFunction = new Set([
+        'lambda:CreateEventSourceMapping',
+        'lambda:DeleteEventSourceMapping',
+        'lambda:UpdateEventSourceMapping',
+      ]);
+      const scopedByFunction = (statement: Json): boolean =>
+        asList(statement['Action']).every((action) => byFunction.has(String(action))) &&
+        JSON.stringify(statement['Condition']) ===
+          JSON.stringify({
+            ArnLike: {
+              'lambda:FunctionArn': `arn:aws:lambda:us-east-1:000000000000:function:tasks-${stage}-*`,
+            },
+          });
       const everywhere = new Set([
         'cloudformation:ValidateTemplate',
         'logs:DescribeLogGroups',
@@ -131,7 +147,8 @@ describe('infra/github-oidc.yaml', () => {
             resource.includes(`tasks-${stage}-`) ||
             unscoped.some((pattern) => pattern.test(resource)) ||
             (resource === '*' &&
-              asList(statement['Action']).every((action) => everywhere.has(String(action))));
+              (asList(statement['Action']).every((action) => everywhere.has(String(action))) ||
+                scopedByFunction(statement)));
           expect({ sid: statement['Sid'], resource, scoped }).toEqual({
             sid: statement['Sid'],
             resource,
@@ -179,6 +196,18 @@ const NEEDED_TO_CREATE: Record<string, readonly string[]> = {
     'iam:AttachRolePolicy',
     'iam:PassRole',
   ],
+  'AWS::Lambda::EventSourceMapping': [
+    'lambda:CreateEventSourceMapping',
+    'lambda:GetEventSourceMapping',
+    'lambda:UpdateEventSourceMapping',
+    'lambda:DeleteEventSourceMapping',
+  ],
+  'AWS::SQS::Queue': [
+    'sqs:CreateQueue',
+    'sqs:GetQueueAttributes',
+    'sqs:SetQueueAttributes',
+    'sqs:DeleteQueue',
+  ],
   'AWS::Logs::LogGroup': ['logs:CreateLogGroup', 'logs:PutRetentionPolicy'],
   'AWS::SNS::Topic': ['sns:CreateTopic'],
   'AWS::SNS::Subscription': ['sns:Subscribe'],
@@ -193,9 +222,41 @@ const awsCallsOf = (script: string): string[] =>
       `${service}:${command.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase())}`,
   );
 
+/**
+ * What SAM makes of each event type of a function besides the function and its role
+ * (samtranslator's model/eventsources): the resource types it adds, and the AWS managed
+ * policy it attaches to the function's role. An event type not listed fails the tests below.
+ */
+const SAM_EVENTS: Record<string, { readonly types: readonly string[]; readonly policy?: string }> =
+  {
+    // A route of the HTTP API (AWS::Serverless::HttpApi) and a lambda:AddPermission.
+    HttpApi: { types: [] },
+    DynamoDB: {
+      types: ['AWS::Lambda::EventSourceMapping'],
+      policy: 'service-role/AWSLambdaDynamoDBExecutionRole',
+    },
+  };
+
+const eventTypesOf = (template: SamTemplate): string[][] =>
+  Object.values(template.Resources)
+    .filter((resource) => resource.Type === 'AWS::Serverless::Function')
+    .map((resource) => {
+      const events = resource.Properties?.['Events'];
+      return Object.values(isRecord(events) ? events : {}).map((event) =>
+        isRecord(event) ? String(event['Type']) : '(not an event)',
+      );
+    });
+
 describe('the deploy roles can deploy infra/template.yaml and smoke-test it', () => {
   const types = (template: SamTemplate) =>
-    [...new Set(Object.values(template.Resources).map((resource) => resource.Type))].sort();
+    [
+      ...new Set([
+        ...Object.values(template.Resources).map((resource) => resource.Type),
+        ...eventTypesOf(template)
+          .flat()
+          .flatMap((event) => SAM_EVENTS[event]?.types ?? [`(nothing known for event ${event})`]),
+      ]),
+    ].sort();
 
   it.each(STAGES)('%s: every resource type of the template is covered', (stage) => {
     const allowed = allowedActions(stage);
@@ -207,6 +268,31 @@ describe('the deploy roles can deploy infra/template.yaml and smoke-test it', ()
       });
     }
   });
+
+  it.each(STAGES)(
+    '%s: may attach exactly the managed policies SAM gives the functions',
+    (stage) => {
+      const managed = (name: string) => `arn:aws:iam::aws:policy/${name}`;
+      const given = [
+        ...new Set(
+          eventTypesOf(application).flatMap((events) => [
+            managed('service-role/AWSLambdaBasicExecutionRole'),
+            ...events.flatMap((event) => {
+              const policy = SAM_EVENTS[event]?.policy;
+              return policy === undefined ? [] : [managed(policy)];
+            }),
+          ]),
+        ),
+      ].sort();
+      const attaching = allowStatements(stage).filter((statement) =>
+        asList(statement['Action']).includes('iam:AttachRolePolicy'),
+      );
+      expect(attaching).toHaveLength(1);
+      const [statement] = attaching;
+      const allowed = recordAt(recordAt(statement, 'Condition'), 'StringEquals')['iam:PolicyARN'];
+      expect(asList(allowed).map(String).sort()).toEqual(given);
+    },
+  );
 
   it.each(STAGES)(
     '%s: may make every AWS call of the smoke script, and describe the stack',

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -27,6 +27,16 @@ export const recordsAt = (value: unknown, key: string): Json[] => {
   }
   return member;
 };
+
+/** Every source file of the workspace's packages (`packages/<name>/src/**`), from the root. */
+export const sourceFiles = (): string[] =>
+  readdirSync(`${ROOT}packages`)
+    .filter((name) => existsSync(`${ROOT}packages/${name}/src`))
+    .flatMap((name) =>
+      readdirSync(`${ROOT}packages/${name}/src`, { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.[cm]?[jt]sx?$/.test(file))
+        .map((file) => `packages/${name}/src/${file}`),
+    );
 
 /** Every workflow and local action of the repository, as paths from the root. */
 export const WORKFLOWS = readdirSync(`${ROOT}.github/workflows`)
