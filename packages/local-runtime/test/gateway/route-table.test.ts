@@ -32,6 +32,7 @@ describe('route selection on the routes of infra/template.yaml', () => {
     expect(open.map((route) => route?.routeKey)).toEqual([
       'OPTIONS /tasks',
       'OPTIONS /tasks/{taskId}',
+      'OPTIONS /tasks/stats',
     ]);
   });
 
