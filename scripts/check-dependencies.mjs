@@ -41,9 +41,13 @@ const codeFiles = async (dir) => {
   return nested.flat();
 };
 
-/** The package a specifier names (`@scope/name/sub` → `@scope/name`); undefined for relative and built-in ones. */
+/**
+ * The package a specifier names (`@scope/name/sub` → `@scope/name`); undefined for relative
+ * and built-in ones, and for a scheme (`node:`, or `tasks:allowed-methods`, which
+ * adapter-lambda's esbuild plugin makes from the template when it bundles).
+ */
 const packageOf = (/** @type {string} */ specifier) => {
-  if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:')) {
+  if (specifier.startsWith('.') || specifier.startsWith('/') || /^[a-z]+:/.test(specifier)) {
     return undefined;
   }
   const parts = specifier.split('/');

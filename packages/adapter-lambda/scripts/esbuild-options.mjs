@@ -5,6 +5,7 @@
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ALLOWED_METHODS_MODULE, allowedMethods } from './template-routes.mjs';
 
 const packageRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -35,6 +36,26 @@ export const credentialsFromEnvironmentOnly = {
 };
 
 /**
+ * Resolves `tasks:allowed-methods` (what the fallback function imports) to the methods of
+ * each path of infra/template.yaml, read now: the bundle carries the template's routes as
+ * data, and the template stays their only source.
+ * @type {import('esbuild').Plugin}
+ */
+export const allowedMethodsFromTemplate = {
+  name: 'allowed-methods-from-template',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^tasks:allowed-methods$/ }, () => ({
+      path: ALLOWED_METHODS_MODULE,
+      namespace: 'template',
+    }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'template' }, () => ({
+      contents: JSON.stringify(allowedMethods()),
+      loader: 'json',
+    }));
+  },
+};
+
+/**
  * Options for one Lambda bundle: ESM, minified, for the template's runtime, with an
  * external source map and a metafile.
  * @param {{ entry: string, outdir: string, externalSdk?: boolean }} options
@@ -60,6 +81,8 @@ export const lambdaBuildOptions = ({ entry, outdir, externalSdk = false }) => ({
   banner: {
     js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
   },
-  plugins: externalSdk ? [] : [credentialsFromEnvironmentOnly],
+  plugins: externalSdk
+    ? [allowedMethodsFromTemplate]
+    : [allowedMethodsFromTemplate, credentialsFromEnvironmentOnly],
   logLevel: 'warning',
 });

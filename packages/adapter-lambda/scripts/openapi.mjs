@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Writes openapi.json, the OpenAPI 3.1 document of the HTTP API, from src/openapi (which
- * builds it from the routes and zod schemas the handler runs on), formatted as Biome
+ * builds it from infra/template.yaml's routes and the zod schemas the handlers run on), formatted as Biome
  * formats JSON. test/handlers/openapi.test.ts fails when the committed file is stale.
  *
  *   npm run openapi -w @tasks/adapter-lambda
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { operationRoutes } from './template-routes.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const target = join(root, 'openapi.json');
@@ -31,7 +32,7 @@ try {
     logLevel: 'warning',
   });
   const { openApiDocument } = await import(pathToFileURL(outfile).href);
-  const text = `${JSON.stringify(openApiDocument(), null, 2)}\n`;
+  const text = `${JSON.stringify(openApiDocument(operationRoutes()), null, 2)}\n`;
 
   const biome = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome');
   const formatted = spawnSync(process.execPath, [biome, 'format', `--stdin-file-path=${target}`], {

@@ -1,8 +1,9 @@
 /**
  * `@tasks/adapter-lambda`: API Gateway events to the task use cases to HTTP responses.
- * Composition roots (`handlers/*.ts`) wire a repository into `makeHttpHandler`.
+ * Composition roots (`handlers/*.ts`) each wire one route's controller with
+ * `composeRoute` (`composeStatsRoute` for GET /tasks/stats); the fallback function
+ * answers what no route serves.
  */
 
-export { SHARED_MEMORY_STATE } from './composition/shared-memory-state.js';
-export { SHARED_MEMORY_STATS, sharedMemoryStats } from './composition/shared-memory-stats.js';
+export { HOST_STATS_STORE, HOST_TASK_REPOSITORY } from './composition/host-repository.js';
 export * from './http/index.js';

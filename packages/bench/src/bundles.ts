@@ -18,7 +18,8 @@ export interface Bundle {
   readonly gzipBytes: number;
 }
 
-const describe = async (name: string, file: string): Promise<Bundle> => {
+/** A bundle's size, raw and gzipped. */
+export const describeBundle = async (name: string, file: string): Promise<Bundle> => {
   const code = await readFile(file);
   return { name, file, bytes: code.length, gzipBytes: gzipSync(code).length };
 };
@@ -26,7 +27,9 @@ const describe = async (name: string, file: string): Promise<Bundle> => {
 /** The deployed bundles, as built by `npm run build`. */
 export const deployedBundles = async (): Promise<Bundle[]> => {
   const names = (await readdir(FUNCTIONS_DIR)).sort();
-  return Promise.all(names.map((name) => describe(name, join(FUNCTIONS_DIR, name, 'index.mjs'))));
+  return Promise.all(
+    names.map((name) => describeBundle(name, join(FUNCTIONS_DIR, name, 'index.mjs'))),
+  );
 };
 
 /** The minimal DynamoDB handler, bundled with the deployed bundles' options. */
@@ -34,5 +37,5 @@ export const baselineBundle = async (outdir: string): Promise<Bundle> => {
   // The compiled baseline sits in dist/baseline; bundle its TypeScript source.
   const entry = join(here, '..', 'src', 'baseline', 'minimal-dynamodb-handler.ts');
   await build(lambdaBuildOptions({ entry, outdir }));
-  return describe('minimal DynamoDB handler', join(outdir, 'index.mjs'));
+  return describeBundle('minimal DynamoDB handler', join(outdir, 'index.mjs'));
 };

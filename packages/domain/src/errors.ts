@@ -27,9 +27,17 @@ export interface FieldIssue {
   readonly message: string;
 }
 
+/**
+ * Marks a {@link TaskError} whichever copy of this package made it: every deployed bundle
+ * carries its own copy, and the local runtime hands its bundles one in-memory repository
+ * built from its own (issue 12), whose errors `instanceof` would not recognise.
+ */
+const TASK_ERROR = Symbol.for('tasks.domain.TaskError');
+
 /** Base class of every error the domain and its ports promise. */
 export abstract class TaskError extends Error {
   abstract readonly code: TaskErrorCode;
+  readonly [TASK_ERROR] = true;
 }
 
 /** How many issues a validation message lists (and an HTTP problem's `errors` carries). */
@@ -141,5 +149,12 @@ export class StorageUnavailableError extends TaskError {
   }
 }
 
-/** Narrows an unknown rejection to the domain's errors. */
-export const isTaskError = (error: unknown): error is TaskError => error instanceof TaskError;
+const isTaskErrorCode = (code: unknown): code is TaskErrorCode =>
+  TASK_ERROR_CODES.some((known) => known === code);
+
+/** Narrows an unknown rejection to the domain's errors, from any copy of this package. */
+export const isTaskError = (error: unknown): error is TaskError =>
+  error instanceof TaskError ||
+  (error instanceof Error &&
+    Reflect.get(error, TASK_ERROR) === true &&
+    isTaskErrorCode(Reflect.get(error, 'code')));

@@ -4,6 +4,7 @@ import {
   echoed,
   IdempotencyKeyInFlightError,
   IdempotencyKeyReusedError,
+  isTaskError,
   MAX_LISTED_ISSUES,
   StorageUnavailableError,
   TASK_ERROR_CODES,
@@ -101,5 +102,35 @@ describe('what errors echo of the input', () => {
 
     expect(message).toBe(`Validation failed: ${echoed(path)}: is not a known parameter`);
     expect(message.length).toBeLessThan(100);
+  });
+});
+
+// Issue 12: the local runtime's in-memory repository comes from its own copy of this
+// package, and each bundle carries another: their errors must still map to problems.
+describe('isTaskError', () => {
+  const fromAnotherCopy = (fields: Record<PropertyKey, unknown>) =>
+    Object.assign(new Error('Task x not found'), fields);
+
+  it('recognises a TaskError made by another copy of the package', () => {
+    const error = fromAnotherCopy({
+      [Symbol.for('tasks.domain.TaskError')]: true,
+      code: 'task_not_found',
+    });
+
+    expect(isTaskError(error)).toBe(true);
+  });
+
+  it.each([
+    { case: 'without the mark', fields: { code: 'task_not_found' } },
+    {
+      case: 'with a code the domain does not have',
+      fields: { [Symbol.for('tasks.domain.TaskError')]: true, code: 'teapot' },
+    },
+  ])('refuses an error $case', ({ fields }) => {
+    expect(isTaskError(fromAnotherCopy(fields))).toBe(false);
+  });
+
+  it('recognises its own errors', () => {
+    expect(isTaskError(new TaskNotFoundError('x'))).toBe(true);
   });
 });

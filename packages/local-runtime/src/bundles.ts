@@ -1,9 +1,11 @@
 import { pathToFileURL } from 'node:url';
-import { SHARED_MEMORY_STATE, SHARED_MEMORY_STATS } from '@tasks/adapter-lambda';
+import { HOST_STATS_STORE, HOST_TASK_REPOSITORY } from '@tasks/adapter-lambda';
+import { SHARED_MEMORY_STATE, SHARED_MEMORY_STATS } from '@tasks/stream-processor';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { FunctionInitError, InvalidTemplateError } from './errors.js';
 import type { FunctionConfig } from './function-config.js';
 import type { FunctionIdentity } from './lambda-context.js';
+import type { MemoryStores } from './memory-stores.js';
 
 /** A Lambda handler as the Node.js runtime calls it: its result may be a promise. */
 export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => unknown;
@@ -23,10 +25,10 @@ export interface LoadOptions {
   readonly region: string;
   readonly accountId: string;
   /**
-   * The in-memory store the bundles share, when the runtime made it (to hear its writes,
-   * as the table's stream would); otherwise the first bundle makes one.
+   * The in-memory stores the functions use instead of DynamoDB, put where their
+   * composition roots look while they are imported; none, and they use DynamoDB.
    */
-  readonly memoryState?: object;
+  readonly memory?: MemoryStores;
 }
 
 let instances = 0;
@@ -53,6 +55,20 @@ const setEnvironment = (variables: Readonly<Record<string, string | undefined>>)
   };
 };
 
+const setGlobal = (key: symbol, value: unknown): void => {
+  if (value === undefined) Reflect.deleteProperty(globalThis, key);
+  else Reflect.set(globalThis, key, value);
+};
+
+/** Sets (or deletes) `entries` on `globalThis`; returns what puts the previous values back. */
+const setGlobals = (entries: readonly (readonly [symbol, unknown])[]): (() => void) => {
+  const previous = entries.map(([key]) => [key, Reflect.get(globalThis, key)] as const);
+  for (const [key, value] of entries) setGlobal(key, value);
+  return () => {
+    for (const [key, value] of previous) setGlobal(key, value);
+  };
+};
+
 /**
  * Imports each function's bundle once, as a Lambda cold start does. The bundles read their
  * environment when imported (the composition root runs at module scope), so each import
@@ -60,9 +76,9 @@ const setEnvironment = (variables: Readonly<Record<string, string | undefined>>)
  *
  * Every call gets module instances of its own: the bundle URL carries `?instance=N`, and
  * Node's ESM loader keys modules by URL. Two runtimes in one process (tests) therefore
- * never share a composed handler, and the shared in-memory store is cleared before the
- * imports, so the bundles of one call share a store that no other call sees. Calls are
- * serialised so that no two imports see each other's environment.
+ * never share a composed handler. The bundles of one call get `options.memory` (stores
+ * that no other call sees) or none. Calls are serialised so that no two imports see each
+ * other's environment or stores.
  */
 export const loadFunctions = (
   configs: readonly FunctionConfig[],
@@ -71,14 +87,12 @@ export const loadFunctions = (
   exclusively(async () => {
     instances += 1;
     const instance = instances;
-    const previousStore: unknown = Reflect.get(globalThis, SHARED_MEMORY_STATE);
-    const previousStats: unknown = Reflect.get(globalThis, SHARED_MEMORY_STATS);
-    Reflect.deleteProperty(globalThis, SHARED_MEMORY_STATE);
-    // The statistics the stream processor's bundle keeps and GET /tasks/stats reads, per call.
-    Reflect.deleteProperty(globalThis, SHARED_MEMORY_STATS);
-    if (options.memoryState !== undefined) {
-      Reflect.set(globalThis, SHARED_MEMORY_STATE, options.memoryState);
-    }
+    const restoreHost = setGlobals([
+      [HOST_TASK_REPOSITORY, options.memory?.repository],
+      [HOST_STATS_STORE, options.memory?.stats],
+      [SHARED_MEMORY_STATE, options.memory?.taskState],
+      [SHARED_MEMORY_STATS, options.memory?.statsState],
+    ]);
     try {
       const loaded: LoadedFunction[] = [];
       for (const config of configs) {
@@ -120,9 +134,6 @@ export const loadFunctions = (
       }
       return loaded;
     } finally {
-      if (previousStore === undefined) Reflect.deleteProperty(globalThis, SHARED_MEMORY_STATE);
-      else Reflect.set(globalThis, SHARED_MEMORY_STATE, previousStore);
-      if (previousStats === undefined) Reflect.deleteProperty(globalThis, SHARED_MEMORY_STATS);
-      else Reflect.set(globalThis, SHARED_MEMORY_STATS, previousStats);
+      restoreHost();
     }
   });

@@ -1,10 +1,10 @@
-import { createInMemoryTaskState } from '@tasks/adapter-inmemory';
 import { loadTemplate, TEMPLATE_PATH, templateFunctions } from '@tasks/sam-template';
 import { type Auth, startAuth } from './auth.js';
 import { loadFunctions } from './bundles.js';
 import { functionConfigs } from './function-config.js';
 import { type Gateway, makeGateway } from './gateway.js';
 import { listen } from './http-server.js';
+import { makeMemoryStores } from './memory-stores.js';
 import { buildRouteTable } from './route-table.js';
 import {
   DEFAULT_DATA_DIR,
@@ -98,9 +98,7 @@ export const startLocalRuntime = async (
         LOG_LEVEL: options.logLevel ?? 'info',
       },
       // In memory, the store tells the stream processor of each write, as a table stream would.
-      ...(storage.kind === 'memory'
-        ? { memoryState: { ...createInMemoryTaskState(), writes: [streams.onWrite] } }
-        : {}),
+      ...(storage.kind === 'memory' ? { memory: makeMemoryStores([streams.onWrite]) } : {}),
     });
     await streams.start(loaded, storage.endpoint);
     const gateway = makeGateway({

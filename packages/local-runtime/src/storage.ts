@@ -41,7 +41,10 @@ export interface Storage {
   readonly endpoint?: string;
   /** Who can reach the DynamoDB Local the runtime started (see `DynamoDbLocal.listensOn`). */
   readonly listensOn?: 'loopback' | 'every-interface';
-  /** For the functions' environment: `TASKS_STORE`, `DYNAMODB_ENDPOINT` (unset for memory). */
+  /**
+   * For the functions' environment: `TASKS_STORE` (which the stream functions read; the
+   * API's bundles get memory's stores from the runtime), `DYNAMODB_ENDPOINT` (unset for memory).
+   */
   readonly environment: Readonly<Record<string, string | undefined>>;
   /**
    * Resolves when the DynamoDB Local the runtime started died and could not be restarted

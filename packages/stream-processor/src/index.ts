@@ -10,6 +10,11 @@ export {
   type StreamHandler,
 } from './composition/compose.js';
 export {
+  SHARED_MEMORY_STATE,
+  SHARED_MEMORY_STATS,
+  sharedMemoryStats,
+} from './composition/shared-memory.js';
+export {
   BatchHeadFailedError,
   type BatchResponse,
   processTaskChanges,

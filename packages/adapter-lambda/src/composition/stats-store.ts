@@ -1,19 +1,34 @@
 import { DynamoDbStatsStore } from '@tasks/adapter-dynamodb';
 import type { StatsStore } from '@tasks/domain';
-import type { StoreWiring } from './compose.js';
-import type { Environment } from './environment.js';
-import { sharedMemoryStats } from './shared-memory-stats.js';
+import * as z from 'zod/mini';
+import type { Controller } from '../http/route-handler.js';
+import { type ComposedHandler, composeRouteOn, type StoreFactory } from './compose.js';
+import { environmentOf } from './environment.js';
+import { hostStatsStore } from './host-repository.js';
+
+/** What GET /tasks/stats reads besides every route's environment. */
+const StatsEnvironmentSchema = z.object({
+  /** The statistics table (StatsTable): set only on the function of GET /tasks/stats. */
+  STATS_TABLE_NAME: z.string().check(z.minLength(1)),
+});
 
 /**
- * The statistics store of GET /tasks/stats: the local runtime's shared memory, or the
- * statistics table (`STATS_TABLE_NAME`); none when the environment names no table.
+ * The statistics store of GET /tasks/stats: the one the host that imported the bundle
+ * provided (the local runtime's memory), or the statistics table (`STATS_TABLE_NAME`),
+ * whose calls end with the invocation's deadline as the task repository's do.
  */
-export const statsStoreFor = (
-  env: Environment,
-  { client, signal }: StoreWiring,
-): StatsStore | undefined => {
-  if (env.TASKS_STORE === 'memory') return sharedMemoryStats();
-  return env.STATS_TABLE_NAME === undefined
-    ? undefined
-    : new DynamoDbStatsStore({ client: client(), tableName: env.STATS_TABLE_NAME, signal });
-};
+export const statsStoreFor =
+  (env: Readonly<Record<string, string | undefined>>): StoreFactory<StatsStore> =>
+  (_config, { client, signal }) =>
+    hostStatsStore() ??
+    new DynamoDbStatsStore({
+      client: client(),
+      tableName: environmentOf(StatsEnvironmentSchema, env).STATS_TABLE_NAME,
+      signal,
+    });
+
+/** The composition root of GET /tasks/stats: `composeRouteOn` over the statistics store. */
+export const composeStatsRoute = (
+  wire: (stats: StatsStore) => Controller,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ComposedHandler => composeRouteOn(statsStoreFor(env), wire, env);

@@ -1,4 +1,8 @@
-import { composeHttpHandler } from '../composition/compose.js';
+import { makeCreateTask, systemClock, uuidV7Generator } from '@tasks/domain';
+import { composeRoute } from '../composition/task-route.js';
+import { createTaskController } from '../http/controllers/create-task.js';
 
-/** The deployed function of POST /tasks (infra/template.yaml). Composed once per container. */
-export const handler = composeHttpHandler();
+/** The function of POST /tasks (infra/template.yaml). Composed once per container. */
+export const handler = composeRoute((tasks) =>
+  createTaskController(makeCreateTask({ tasks, clock: systemClock, newTaskId: uuidV7Generator })),
+);

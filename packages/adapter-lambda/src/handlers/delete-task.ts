@@ -1,4 +1,6 @@
-import { composeHttpHandler } from '../composition/compose.js';
+import { makeDeleteTask } from '@tasks/domain';
+import { composeRoute } from '../composition/task-route.js';
+import { deleteTaskController } from '../http/controllers/delete-task.js';
 
-/** The deployed function of DELETE /tasks/{taskId} (infra/template.yaml). Composed once per container. */
-export const handler = composeHttpHandler();
+/** The function of DELETE /tasks/{taskId} (infra/template.yaml). Composed once per container. */
+export const handler = composeRoute((tasks) => deleteTaskController(makeDeleteTask({ tasks })));

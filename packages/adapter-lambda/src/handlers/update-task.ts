@@ -1,4 +1,8 @@
-import { composeHttpHandler } from '../composition/compose.js';
+import { makeUpdateTask, systemClock } from '@tasks/domain';
+import { composeRoute } from '../composition/task-route.js';
+import { updateTaskController } from '../http/controllers/update-task.js';
 
-/** The deployed function of PATCH /tasks/{taskId} (infra/template.yaml). Composed once per container. */
-export const handler = composeHttpHandler();
+/** The function of PATCH /tasks/{taskId} (infra/template.yaml). Composed once per container. */
+export const handler = composeRoute((tasks) =>
+  updateTaskController(makeUpdateTask({ tasks, clock: systemClock })),
+);

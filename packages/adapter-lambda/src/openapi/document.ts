@@ -1,9 +1,14 @@
-import { TASK_ROUTES, type TaskUseCaseName } from '../http/routes.js';
 import { BEHIND_THE_AUTHORIZER } from './gateway.js';
 import { OPERATIONS, type OperationSpec } from './operations.js';
 import { otherOperationsOf, unknownPaths } from './other-methods.js';
 import { COMPONENT_HEADERS, componentParameters } from './parameters.js';
 import { failureResponses, headersOf } from './responses.js';
+import {
+  type OperationRoute,
+  operationRoutesOf,
+  type TaskUseCaseName,
+  type TemplateOperationRoute,
+} from './routes.js';
 import { componentSchemas, type OpenApiObject, schemaRef } from './schemas.js';
 
 /** The OpenAPI version the document follows; its schemas are JSON Schema 2020-12. */
@@ -75,12 +80,12 @@ const operationOf = (useCase: TaskUseCaseName): OpenApiObject => {
 };
 
 /**
- * Path items: one operation per route of TASK_ROUTES, then OPTIONS and the 405 of every
- * other method (the fallback function's routes), the path's parameters declared once.
+ * Path items: one operation per route, then OPTIONS and the 405 of every other method (the
+ * fallback function's routes), the path's parameters declared once.
  */
-const pathsOf = (): Record<string, OpenApiObject> => {
+const pathsOf = (routes: readonly OperationRoute[]): Record<string, OpenApiObject> => {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of TASK_ROUTES) {
+  for (const route of routes) {
     const names = [...route.path.matchAll(PATH_PARAMETER)].map((match) => match[1]);
     const item: Record<string, unknown> = paths[route.path] ?? {
       ...(names.length === 0
@@ -90,16 +95,21 @@ const pathsOf = (): Record<string, OpenApiObject> => {
     item[route.method.toLowerCase()] = operationOf(route.useCase);
     paths[route.path] = item;
   }
-  for (const [path, item] of Object.entries(paths)) Object.assign(item, otherOperationsOf(path));
+  for (const [path, item] of Object.entries(paths)) {
+    Object.assign(item, otherOperationsOf(routes, path));
+  }
   return paths;
 };
 
 /**
  * The OpenAPI 3.1 document of the API (SPEC §4), built from what the handler runs on: the
- * routes of TASK_ROUTES, the zod schemas that parse requests and describe responses, and
+ * routes of infra/template.yaml (`templateRoutes`, from scripts/template-routes.mjs), the zod schemas that parse requests and describe responses, and
  * the tables that map error codes to statuses. Nothing in it is written a second time.
  */
-export const openApiDocument = (): OpenApiDocument => {
+export const openApiDocument = (
+  templateRoutes: readonly TemplateOperationRoute[],
+): OpenApiDocument => {
+  const routes = operationRoutesOf(templateRoutes);
   // The list query becomes parameters; as a schema of its own nothing would refer to it.
   const { ListTasksQuery: listQuery, ...schemas } = componentSchemas();
   if (listQuery === undefined) throw new Error('the ListTasksQuery schema is missing');
@@ -122,7 +132,7 @@ export const openApiDocument = (): OpenApiDocument => {
     ],
     security: [{ jwt: [] }],
     tags: [{ name: 'tasks', description: "The caller's tasks." }],
-    paths: pathsOf(),
+    paths: pathsOf(routes),
     'x-unknown-paths': unknownPaths(),
     components: {
       schemas,

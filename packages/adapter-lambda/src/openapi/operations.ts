@@ -1,8 +1,8 @@
 import type { TaskErrorCode } from '@tasks/domain';
 import type { HttpProblemCode } from '../http/http-problems.js';
 import { CREATE_MEDIA_TYPES, PATCH_MEDIA_TYPES } from '../http/request-body.js';
-import type { TaskUseCaseName } from '../http/routes.js';
 import type { HeaderName } from './parameters.js';
+import type { TaskUseCaseName } from './routes.js';
 
 /** A problem `code`: a domain error's or one the HTTP layer detects. */
 export type ProblemCode = TaskErrorCode | HttpProblemCode;

@@ -1,6 +1,6 @@
-import { TASK_ROUTES } from '../http/routes.js';
 import { BEHIND_THE_AUTHORIZER, ON_EVERY_ROUTE } from './gateway.js';
 import { failureResponses, headersOf } from './responses.js';
+import type { OperationRoute } from './routes.js';
 import type { OpenApiObject } from './schemas.js';
 
 /**
@@ -10,7 +10,6 @@ import type { OpenApiObject } from './schemas.js';
  */
 const OTHER_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head'] as const;
 
-/** `tasks` for `/tasks`, `task` for `/tasks/{taskId}`: names the operations of a path. */
 /** `/tasks` → `Tasks`, `/tasks/{taskId}` → `Task`, `/tasks/stats` → `Stats`: unique per path. */
 const nounOf = (path: string): string => {
   const last = path.split('/').at(-1) ?? '';
@@ -19,8 +18,8 @@ const nounOf = (path: string): string => {
 };
 
 /** The methods of `path`, as `Allow` lists them: its routes' and OPTIONS. */
-const allowOf = (path: string): string[] => [
-  ...TASK_ROUTES.filter((route) => route.path === path).map((route) => route.method),
+const allowOf = (routes: readonly OperationRoute[], path: string): string[] => [
+  ...routes.filter((route) => route.path === path).map((route) => route.method),
   'OPTIONS',
 ];
 
@@ -29,10 +28,10 @@ const allowOf = (path: string): string[] => [
  * browser's token-less preflight is answered): 204 with `Allow`. For a preflight, API
  * Gateway puts the stage's CORS headers on it.
  */
-const optionsOperation = (path: string): OpenApiObject => ({
+const optionsOperation = (routes: readonly OperationRoute[], path: string): OpenApiObject => ({
   operationId: `options${nounOf(path)}`,
   summary: `The methods of ${path}; a browser's CORS preflight`,
-  description: `No token needed. With Origin and Access-Control-Request-Method, API Gateway adds the CORS headers of the stage's CorsConfiguration. Allow: ${allowOf(path).join(', ')}.`,
+  description: `No token needed. With Origin and Access-Control-Request-Method, API Gateway adds the CORS headers of the stage's CorsConfiguration. Allow: ${allowOf(routes, path).join(', ')}.`,
   tags: ['tasks'],
   security: [],
   responses: {
@@ -46,7 +45,11 @@ const optionsOperation = (path: string): OpenApiObject => ({
 });
 
 /** A method without a route on a path with routes: 405 with `Allow`, behind the authorizer. */
-const notAllowedOperation = (path: string, method: string): OpenApiObject => {
+const notAllowedOperation = (
+  routes: readonly OperationRoute[],
+  path: string,
+  method: string,
+): OpenApiObject => {
   const responses = failureResponses({
     problems: ['method_not_allowed', 'internal_error'],
     gateway: BEHIND_THE_AUTHORIZER,
@@ -64,23 +67,26 @@ const notAllowedOperation = (path: string, method: string): OpenApiObject => {
       : responses;
   return {
     operationId: `${method}${nounOf(path)}`,
-    summary: `Not supported: 405 with Allow: ${allowOf(path).join(', ')}`,
+    summary: `Not supported: 405 with Allow: ${allowOf(routes, path).join(', ')}`,
     tags: ['tasks'],
     responses: bodiless,
   };
 };
 
 /** The OPTIONS and 405 operations of `path`, besides its routes' own. */
-export const otherOperationsOf = (path: string): Record<string, OpenApiObject> => {
+export const otherOperationsOf = (
+  routes: readonly OperationRoute[],
+  path: string,
+): Record<string, OpenApiObject> => {
   const routed = new Set(
-    TASK_ROUTES.filter((route) => route.path === path).map((route) => route.method.toLowerCase()),
+    routes.filter((route) => route.path === path).map((route) => route.method.toLowerCase()),
   );
   return {
-    options: optionsOperation(path),
+    options: optionsOperation(routes, path),
     ...Object.fromEntries(
       OTHER_METHODS.filter((method) => !routed.has(method)).map((method) => [
         method,
-        notAllowedOperation(path, method),
+        notAllowedOperation(routes, path, method),
       ]),
     ),
   };

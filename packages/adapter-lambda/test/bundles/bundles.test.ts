@@ -9,12 +9,19 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadTemplate, type TemplateRoute, templateFunctions } from '@tasks/sam-template';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiGatewayEvent, TASK_ROUTES, type TaskUseCaseName } from '../../src/index.js';
+import { operationRoutes } from '../../scripts/template-routes.mjs';
+import type { ApiGatewayEvent } from '../../src/index.js';
+import { type TaskUseCaseName, useCaseOfBundle } from '../../src/openapi/routes.js';
+import { endpoint, freshTable } from '../handlers/support/local-table.js';
 import { httpEvent } from '../http/events.js';
 import { type BuiltBundles, buildBundles } from './build-bundles.js';
 import { invokeBundle } from './invoke-bundle.js';
 
-/** SPEC §9: each deployed bundle, minified, DynamoDB client included. */
+/**
+ * The ceiling no bundle may pass (minified, DynamoDB client included): SPEC §9's former
+ * budget. Its new target, 250 KB, is what `npm run bench` reports; the route bundles miss
+ * it by 7 to 17 KB (README, Performance), so this test holds the line they are at.
+ */
 const MAX_BUNDLE_BYTES = 300 * 1024;
 
 const template = loadTemplate();
@@ -45,6 +52,33 @@ const lambdaHandlerOf = (functionId: string): { file: string; exportName: string
 const bundleNameOf = (codeUri: string): string =>
   codeUri.replace(/\/$/, '').split('/').at(-1) ?? '';
 
+/**
+ * A route's controller file, as the metafile names it (relative to where esbuild ran,
+ * which for this test is a copy of scripts/ beside a link to src/): its name captured.
+ */
+const CONTROLLER = /(?:^|\/)src\/http\/controllers\/(?!task-representation)([a-z-]+)\.ts$/;
+
+/** A DynamoDB store's module of adapter-dynamodb, as the metafile names it. */
+const STORE = /adapter-dynamodb\/src\/((?:stats\/)?dynamodb-[a-z-]+)\.ts$/;
+
+/**
+ * The source files whose code is in a bundle (by path relative to the package), from
+ * esbuild's metafile: its output's inputs with bytes in the output. A file esbuild read
+ * and tree-shaking dropped whole has none.
+ */
+const bundledInputs = async (name: string): Promise<string[]> => {
+  const meta: unknown = JSON.parse(
+    await readFile(join(bundles.metafilesDir, `${name}.json`), 'utf8'),
+  );
+  const outputs = isRecord(meta) && isRecord(meta['outputs']) ? meta['outputs'] : {};
+  // The code's output (the source map's has no inputs).
+  const output = Object.values(outputs).find((out) => isRecord(out) && 'entryPoint' in out);
+  const inputs = isRecord(output) && isRecord(output['inputs']) ? output['inputs'] : {};
+  return Object.entries(inputs)
+    .filter(([, input]) => isRecord(input) && Number(input['bytesInOutput']) > 0)
+    .map(([path]) => path);
+};
+
 /** One event for the bundle's handler, and the status it must answer. */
 interface Step {
   readonly event: ApiGatewayEvent;
@@ -52,52 +86,68 @@ interface Step {
 }
 
 const json = { 'content-type': 'application/json' };
-const created: Step = {
-  event: httpEvent({
-    method: 'POST',
-    rawPath: '/tasks',
-    body: '{"title":"Bundled"}',
-    headers: json,
-  }),
-  status: 201,
-};
-const on = (method: string, rawPath: string, status: number, body?: string): Step => ({
-  event: httpEvent({ method, rawPath, ...(body === undefined ? {} : { body, headers: json }) }),
-  status,
-});
+/** A task id no test created: its route's use case looks it up in DynamoDB, and 404s. */
+const MISSING_ID = '01890a5d-ac96-774b-bcce-b302099a8057';
 
 /**
- * Per use case: a request on its route, after a create where it needs a task (every
- * bundle holds the whole router; API Gateway sends it one route). `{taskId}` is the
- * created task.
+ * `method` on the route `routePath` (`{taskId}` standing for a missing task), as API
+ * Gateway sends it to the function of `routeKey`: with its path parameters.
+ */
+const on = (
+  method: string,
+  routeKey: string,
+  routePath: string,
+  status: number,
+  body?: string,
+): Step => {
+  const pathParameters = routePath.includes('{taskId}') ? { taskId: MISSING_ID } : undefined;
+  return {
+    event: httpEvent({
+      method,
+      rawPath: routePath.replace('{taskId}', MISSING_ID),
+      routeKey,
+      ...(pathParameters === undefined ? {} : { pathParameters }),
+      ...(body === undefined ? {} : { body, headers: json }),
+    }),
+    status,
+  };
+};
+const routeOn = (method: string, path: string, status: number, body?: string): Step =>
+  on(method, `${method} ${path}`, path, status, body);
+
+/**
+ * Per use case: one request on its route, the only one API Gateway sends its function,
+ * answered through DynamoDB Local (the task it names does not exist: 404 after the read).
  */
 const ROUTE_STEPS = {
-  createTask: [created],
-  listTasks: [created, on('GET', '/tasks', 200)],
-  getTask: [created, on('GET', '/tasks/{taskId}', 200)],
-  updateTask: [created, on('PATCH', '/tasks/{taskId}', 200, '{"status":"DONE"}')],
-  deleteTask: [created, on('DELETE', '/tasks/{taskId}', 204)],
-  getStats: [on('GET', '/tasks/stats', 200)],
+  createTask: [routeOn('POST', '/tasks', 201, '{"title":"Bundled"}')],
+  listTasks: [routeOn('GET', '/tasks', 200)],
+  getTask: [routeOn('GET', '/tasks/{taskId}', 404)],
+  updateTask: [routeOn('PATCH', '/tasks/{taskId}', 404, '{"status":"DONE"}')],
+  deleteTask: [routeOn('DELETE', '/tasks/{taskId}', 404)],
+  // The owner has no statistics yet: the window's zeros, after the one Query.
+  getStats: [routeOn('GET', '/tasks/stats', 200)],
 } satisfies Record<TaskUseCaseName, Step[]>;
 
 /** The steps of one template route: its use case's, or what the fallback's routes get. */
 const stepsOf = (route: TemplateRoute): Step[] => {
-  if (route.path === '$default') return [on('GET', '/unknown', 404)];
-  if (route.method === 'ANY') return [on('PUT', route.path, 405)];
-  if (route.method === 'OPTIONS') return [on('OPTIONS', route.path, 204)];
-  const match = TASK_ROUTES.find(
+  if (route.path === '$default') return [on('GET', '$default', '/unknown', 404)];
+  if (route.method === 'ANY') return [on('PUT', `ANY ${route.path}`, route.path, 405)];
+  if (route.method === 'OPTIONS') return [routeOn('OPTIONS', route.path, 204)];
+  const match = operationRoutes().find(
     (task) => task.method === route.method && task.path === route.path,
   );
   if (match === undefined) throw new Error(`no handler route for ${route.method} ${route.path}`);
-  return ROUTE_STEPS[match.useCase];
+  return ROUTE_STEPS[useCaseOfBundle(match.bundle)];
 };
 
 let bundles: BuiltBundles;
+let table: Awaited<ReturnType<typeof freshTable>>;
 beforeAll(async () => {
-  bundles = await buildBundles();
+  [bundles, table] = await Promise.all([buildBundles(), freshTable()]);
 }, 120_000);
 afterAll(async () => {
-  await bundles?.remove();
+  await Promise.all([bundles?.remove(), table?.drop()]);
 });
 
 describe.each(functions)('the bundle of $functionId', (fn) => {
@@ -105,7 +155,7 @@ describe.each(functions)('the bundle of $functionId', (fn) => {
   const file = () => join(bundles.functionsDir, bundleNameOf(fn.codeUri), handlerFile);
 
   it.each(fn.routes)(
-    'answers $method $path in a fresh process, on the in-memory store',
+    'answers $method $path in a fresh process, on DynamoDB Local',
     async (route) => {
       const steps = stepsOf(route);
 
@@ -113,7 +163,13 @@ describe.each(functions)('the bundle of $functionId', (fn) => {
         file(),
         exportName,
         steps.map((step) => step.event),
-        { TASKS_STORE: 'memory', AUTH_MODE: 'none', LOG_LEVEL: 'warn' },
+        {
+          TABLE_NAME: table.tableName,
+          STATS_TABLE_NAME: table.statsTableName,
+          DYNAMODB_ENDPOINT: endpoint(),
+          AUTH_MODE: 'none',
+          LOG_LEVEL: 'warn',
+        },
       );
 
       expect(
@@ -134,6 +190,26 @@ describe.each(functions)('the bundle of $functionId', (fn) => {
       await readFile(join(bundles.metafilesDir, `${name}.json`), 'utf8'),
     );
     expect(meta).toMatchObject({ inputs: expect.any(Object), outputs: expect.any(Object) });
+  });
+
+  // Issue 12: API Gateway chose the function; its bundle holds its route and nothing else.
+  it('holds its own controller only, no in-memory store and no CORS code (its metafile)', async () => {
+    const name = bundleNameOf(fn.codeUri);
+    const inputs = await bundledInputs(name);
+    const controllers = inputs.flatMap((input) => CONTROLLER.exec(input)?.[1] ?? []);
+
+    expect(inputs.filter((input) => /adapter-inmemory|cors/i.test(input))).toEqual([]);
+    expect(controllers).toEqual(name === 'fallback' ? [] : [name]);
+    // Each function's one store: the statistics' for GET /tasks/stats, the tasks' for the rest.
+    const stores = inputs
+      .filter((input) => STORE.test(input))
+      .map((input) => STORE.exec(input)?.[1]);
+    if (name === 'get-stats') expect(stores).toEqual(['stats/dynamodb-stats-store']);
+    else if (name !== 'fallback') expect(stores).toEqual(['dynamodb-task-repository']);
+    if (name === 'fallback') {
+      // No store at all: neither the DynamoDB adapter nor the SDK.
+      expect(inputs.filter((input) => /adapter-dynamodb|@aws-sdk|@smithy/.test(input))).toEqual([]);
+    }
   });
 
   it(`is at most ${MAX_BUNDLE_BYTES / 1024} KB`, async () => {

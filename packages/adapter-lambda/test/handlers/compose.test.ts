@@ -3,11 +3,19 @@
  * and repository built once, and a handler for both payload formats. A wrong environment
  * must fail the cold start with one line that says what to fix, not every request.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { composeHttpHandler } from '../../src/composition/compose.js';
-import type { ApiGatewayEvent } from '../../src/index.js';
+import { InMemoryStatsStore, InMemoryTaskRepository } from '@tasks/adapter-inmemory';
+import { makeGetStats, systemClock } from '@tasks/domain';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { composeStatsRoute } from '../../src/composition/stats-store.js';
+import {
+  type ApiGatewayEvent,
+  getStatsController,
+  HOST_STATS_STORE,
+  HOST_TASK_REPOSITORY,
+} from '../../src/index.js';
 import { httpEvent, lambdaContext, restEvent } from '../http/events.js';
 import { createdId, JSON_HEADERS, type Reply, toReply } from '../http/harness.js';
+import { composeApi } from '../support/api-handler.js';
 import { endpoint, freshTable } from './support/local-table.js';
 
 /** Everything written to standard output from now on, as the runtime would ship it. */
@@ -26,29 +34,25 @@ const linesOf = (chunks: readonly string[]): string[] =>
     .split('\n')
     .filter((line) => line !== '');
 
-describe('composeHttpHandler with a wrong environment', () => {
+describe('composeApi with a wrong environment', () => {
   it.each([
     { variable: 'TABLE_NAME', env: {} },
-    { variable: 'TABLE_NAME', env: { TASKS_STORE: 'dynamodb' } },
+    { variable: 'TABLE_NAME', env: { TABLE_NAME: '' } },
     { variable: 'AUTH_MODE', env: { TABLE_NAME: 'tasks', AUTH_MODE: 'maybe' } },
     { variable: 'DYNAMODB_ENDPOINT', env: { TABLE_NAME: 'tasks', DYNAMODB_ENDPOINT: 'nowhere' } },
   ])('throws and logs one JSON line naming $variable for $env', ({ variable, env }) => {
     const chunks = captureStdout();
 
-    expect(() => composeHttpHandler(env)).toThrow(variable);
+    expect(() => composeApi(env)).toThrow(variable);
     const lines = linesOf(chunks);
     expect(lines).toHaveLength(1);
     const line: unknown = JSON.parse(lines[0] ?? '');
     expect(line).toMatchObject({ level: 'error', message: expect.stringContaining('environment') });
     expect(JSON.stringify(line)).toContain(variable);
   });
-
-  it('needs no table when TASKS_STORE is memory', () => {
-    expect(() => composeHttpHandler({ TASKS_STORE: 'memory', LOG_LEVEL: 'warn' })).not.toThrow();
-  });
 });
 
-describe('composeHttpHandler on DynamoDB Local', () => {
+describe('composeApi on DynamoDB Local', () => {
   let table: Awaited<ReturnType<typeof freshTable>>;
   beforeAll(async () => {
     table = await freshTable();
@@ -58,7 +62,7 @@ describe('composeHttpHandler on DynamoDB Local', () => {
   });
 
   const compose = (env: Record<string, string> = {}) => {
-    const handler = composeHttpHandler({
+    const handler = composeApi({
       TABLE_NAME: table.tableName,
       DYNAMODB_ENDPOINT: endpoint(),
       AUTH_MODE: 'none',
@@ -112,26 +116,102 @@ describe('composeHttpHandler on DynamoDB Local', () => {
     expect(withSubject.status).toBe(200);
   });
 
-  it('adds CORS headers for the origins in CORS_ALLOWED_ORIGINS only', async () => {
-    const invoke = compose({ CORS_ALLOWED_ORIGINS: 'https://app.example.com, https://b.example' });
-    const from = (origin: string) => invoke(httpEvent({ sub: null, headers: { origin } }));
-
-    const allowed = await from('https://app.example.com');
-    const other = await from('https://evil.example');
-
-    expect(allowed.header('Access-Control-Allow-Origin')).toBe('https://app.example.com');
-    expect(allowed.header('Access-Control-Expose-Headers')).toContain('ETag');
-    expect(allowed.header('Vary')).toBe('Origin');
-    expect(other.header('Access-Control-Allow-Origin')).toBeUndefined();
-  });
-
-  it('adds no CORS header without CORS_ALLOWED_ORIGINS, and * for any origin with *', async () => {
+  // Issue 12: CORS is API Gateway's (the template's CorsConfiguration), as the local
+  // runtime imitates it; a function never adds its headers, whatever its environment says.
+  it('adds no CORS header, even with CORS_ALLOWED_ORIGINS set', async () => {
     const event = httpEvent({ headers: { origin: 'https://app.example.com' } });
 
-    const off = await compose()(event);
-    const any = await compose({ CORS_ALLOWED_ORIGINS: '*' })(event);
+    const reply = await compose({ CORS_ALLOWED_ORIGINS: '*' })(event);
 
-    expect(off.header('Access-Control-Allow-Origin')).toBeUndefined();
-    expect(any.header('Access-Control-Allow-Origin')).toBe('*');
+    expect(reply.status).toBe(200);
+    expect(Object.keys(reply.raw.headers).filter((name) => /^access-control/i.test(name))).toEqual(
+      [],
+    );
+  });
+});
+
+describe('composeRoute in a host that provides the repository', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, HOST_TASK_REPOSITORY);
+  });
+
+  it('uses the repository the host put on globalThis, not DynamoDB', async () => {
+    const repository = new InMemoryTaskRepository();
+    Reflect.set(globalThis, HOST_TASK_REPOSITORY, repository);
+    // Nothing listens there: a DynamoDB call would fail.
+    const handler = composeApi({
+      TABLE_NAME: 'tasks',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+      AUTH_MODE: 'none',
+      LOG_LEVEL: 'warn',
+    });
+    const post = httpEvent({
+      method: 'POST',
+      rawPath: '/tasks',
+      body: '{"title":"Here"}',
+      headers: JSON_HEADERS,
+    });
+
+    const created = toReply(await handler(post, lambdaContext()));
+
+    expect(created.status).toBe(201);
+    expect(await repository.get('local', createdId(created))).toMatchObject({ title: 'Here' });
+  });
+
+  it('fails the cold start when what the host put there is no repository', () => {
+    Reflect.set(globalThis, HOST_TASK_REPOSITORY, { get: () => undefined });
+
+    expect(() => composeApi({ TABLE_NAME: 'tasks', LOG_LEVEL: 'error' })).toThrow(
+      'not a TaskRepository',
+    );
+  });
+});
+
+describe('composeStatsRoute, the composition root of GET /tasks/stats', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis, HOST_STATS_STORE);
+    vi.restoreAllMocks();
+  });
+  const composeStats = (env: Record<string, string>) =>
+    composeStatsRoute(
+      (stats) => getStatsController(makeGetStats({ stats, clock: systemClock })),
+      env,
+    );
+
+  it('fails the cold start with one line naming STATS_TABLE_NAME when it is missing', () => {
+    const chunks = captureStdout();
+
+    expect(() => composeStats({ TABLE_NAME: 'tasks' })).toThrow('STATS_TABLE_NAME');
+    const lines = linesOf(chunks);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('STATS_TABLE_NAME');
+  });
+
+  it('reads the statistics store the host put on globalThis, not DynamoDB', async () => {
+    const stats = new InMemoryStatsStore();
+    const read = vi.spyOn(stats, 'read');
+    Reflect.set(globalThis, HOST_STATS_STORE, stats);
+    // Nothing listens there, and no STATS_TABLE_NAME: a DynamoDB store could not answer.
+    const handler = composeStats({
+      TABLE_NAME: 'tasks',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+      AUTH_MODE: 'none',
+      LOG_LEVEL: 'warn',
+    });
+
+    const reply = toReply(
+      await handler(httpEvent({ method: 'GET', rawPath: '/tasks/stats' }), lambdaContext()),
+    );
+
+    expect(reply.status).toBe(200);
+    expect(read).toHaveBeenCalledOnce();
+  });
+
+  it('fails the cold start when what the host put there is no statistics store', () => {
+    Reflect.set(globalThis, HOST_STATS_STORE, { read: () => undefined });
+
+    expect(() => composeStats({ TABLE_NAME: 'tasks', LOG_LEVEL: 'error' })).toThrow(
+      'not a StatsStore',
+    );
   });
 });

@@ -6,6 +6,7 @@
  */
 import { StorageUnavailableError } from '@tasks/domain';
 import { describe, expect, it } from 'vitest';
+import { operationRoutes } from '../../scripts/template-routes.mjs';
 import { openApiDocument } from '../../src/openapi/index.js';
 import { httpEvent } from '../http/events.js';
 import { failing, JSON_HEADERS, setup } from '../http/harness.js';
@@ -17,7 +18,7 @@ import {
   USE_CASE_SCENARIOS,
 } from './support/route-scenarios.js';
 
-const document = openApiDocument();
+const document = openApiDocument(operationRoutes());
 
 describe('the handler, against the document', () => {
   it.each(Object.entries(USE_CASE_SCENARIOS))(

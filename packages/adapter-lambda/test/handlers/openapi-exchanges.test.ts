@@ -4,6 +4,7 @@
  * from the document, or those suites prove nothing about it.
  */
 import { describe, expect, it } from 'vitest';
+import { operationRoutes } from '../../scripts/template-routes.mjs';
 import { openApiDocument } from '../../src/openapi/index.js';
 import { type Exchange, exchangeChecker } from '../../src/openapi/testing/index.js';
 
@@ -42,7 +43,7 @@ const exchange = (
 };
 
 describe('the check of an exchange against the document', () => {
-  const check = exchangeChecker(openApiDocument());
+  const check = exchangeChecker(openApiDocument(operationRoutes()));
 
   it('accepts answers as documented: a task, API Gateway 401, an unknown path 404, an OPTIONS', () => {
     expect(check(exchange({}))).toEqual([]);

@@ -1,14 +1,16 @@
 /**
  * The template and the code describe one API (SPEC §6, §7: routes are never listed
- * twice). API Gateway routes only what the template declares, and the handler serves only
- * what TASK_ROUTES lists; a route in one and not the other is a 404 in production or a
- * dead route. Each function's CodeUri must be a bundle that scripts/bundle.mjs makes.
+ * twice). API Gateway selects the function before the event arrives: each route's function
+ * serves one route and wires the use case its bundle names; the fallback function's
+ * `Allow` lists are read from the template when it is bundled. Each function's CodeUri
+ * must be a bundle that scripts/bundle.mjs makes.
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadTemplate, templateFunctions, templateRoutes } from '@tasks/sam-template';
 import { describe, expect, it } from 'vitest';
-import { TASK_ROUTES } from '../../src/index.js';
+import { allowedMethods, operationRoutes } from '../../scripts/template-routes.mjs';
+import { useCaseOfBundle } from '../../src/openapi/routes.js';
 
 const template = loadTemplate();
 /** The HTTP API's functions; the stream processor's are tested in packages/stream-processor. */
@@ -33,20 +35,30 @@ const isFallbackRoute = ({ method, path }: { method: string; path: string }): bo
   method === 'ANY' || method === 'OPTIONS' || path === '$default';
 
 describe('the HTTP API routes of infra/template.yaml', () => {
-  it('are the routes of TASK_ROUTES, each once, besides the fallback ANY and OPTIONS routes', () => {
-    const declared = templateRoutes(template)
-      .filter((route) => !isFallbackRoute(route))
-      .map(keyOf);
+  it('give each route function one route, whose bundle names a use case', () => {
+    const routed = functions.filter((fn) => fn.routes.some((route) => !isFallbackRoute(route)));
 
-    expect([...declared].sort()).toEqual(TASK_ROUTES.map(keyOf).sort());
-    expect(new Set(declared).size).toBe(declared.length);
+    for (const fn of routed) expect(fn.routes, fn.functionId).toHaveLength(1);
+    expect(
+      operationRoutes()
+        .map((route) => useCaseOfBundle(route.bundle))
+        .sort(),
+    ).toEqual(['createTask', 'deleteTask', 'getStats', 'getTask', 'listTasks', 'updateTask']);
+  });
+
+  it("give the fallback the template's methods of each path, OPTIONS last", () => {
+    expect(allowedMethods()).toEqual({
+      '/tasks': ['POST', 'GET', 'OPTIONS'],
+      '/tasks/{taskId}': ['GET', 'PATCH', 'DELETE', 'OPTIONS'],
+      '/tasks/stats': ['GET', 'OPTIONS'],
+    });
   });
 
   // Without an ANY route of its own, another method on a literal path such as /tasks/stats
   // would be taken by /tasks/{taskId}'s routes, as the task "stats".
-  it('send every other method on each path of TASK_ROUTES, and every other path, to one fallback function', () => {
+  it('send every other method on each path of a route, and every other path, to one fallback function', () => {
     const fallback = templateRoutes(template).filter(isFallbackRoute);
-    const paths = [...new Set(TASK_ROUTES.map((route) => route.path))];
+    const paths = [...new Set(operationRoutes().map((route) => route.path))];
 
     expect(new Set(fallback.map((route) => route.functionId)).size).toBe(1);
     expect(fallback.map(keyOf).sort()).toEqual(
@@ -57,9 +69,9 @@ describe('the HTTP API routes of infra/template.yaml', () => {
   // A preflight carries no token, and the route that takes it is the one its path and
   // method select (OPTIONS, else ANY, else $default): each path with routes needs an
   // OPTIONS route outside the authorizer, or browsers get 401 for every cross-origin call.
-  it('give every path of TASK_ROUTES an OPTIONS route without the authorizer', () => {
+  it('give every path with routes an OPTIONS route without the authorizer', () => {
     const preflights = templateRoutes(template).filter((route) => route.method === 'OPTIONS');
-    const paths = [...new Set(TASK_ROUTES.map((route) => route.path))].sort();
+    const paths = [...new Set(operationRoutes().map((route) => route.path))].sort();
 
     expect(preflights.map((route) => route.path).sort()).toEqual(paths);
     expect(preflights.every((route) => route.authorizer === 'NONE')).toBe(true);

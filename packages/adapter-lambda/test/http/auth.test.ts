@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeHttpHandler } from '../../src/index.js';
+import { makeApiHandler } from '../support/api-handler.js';
 import { httpEvent } from './events.js';
 import { createdId, JSON_HEADERS, postTask, setup } from './harness.js';
 
@@ -63,7 +63,7 @@ describe('the owner', () => {
 
   it('refuses to start with a fixed owner that is not a valid owner', () => {
     expect(() =>
-      makeHttpHandler({
+      makeApiHandler({
         useCases: setup().useCases,
         owner: { mode: 'fixed', owner: '' },
       }),

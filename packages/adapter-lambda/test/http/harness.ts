@@ -1,13 +1,9 @@
 import { InMemoryStatsStore, InMemoryTaskRepository } from '@tasks/adapter-inmemory';
 import { makeTaskUseCases, type TaskRepository, type TaskUseCases } from '@tasks/domain';
 import { increasingTaskIds, manualClock } from '@tasks/domain/testing';
-import type {
-  ApiGatewayEvent,
-  ApiGatewayResult,
-  CorsOptions,
-  OwnerSource,
-} from '../../src/index.js';
-import { makeHttpHandler, makeJsonLogger } from '../../src/index.js';
+import type { ApiGatewayEvent, ApiGatewayResult, OwnerSource } from '../../src/index.js';
+import { makeJsonLogger } from '../../src/index.js';
+import { makeApiHandler } from '../support/api-handler.js';
 import { httpEvent, lambdaContext } from './events.js';
 
 /** A handler over the in-memory repository, with its log lines captured. */
@@ -30,7 +26,6 @@ export interface Reply {
 
 export interface HarnessOptions {
   readonly owner?: OwnerSource;
-  readonly cors?: CorsOptions;
   /** Replaces some use cases, to make them fail in ways the store cannot be made to. */
   readonly useCases?: Partial<TaskUseCases>;
   /** Wraps the repository, to make one method fail. */
@@ -57,10 +52,9 @@ export const setup = (options: HarnessOptions = {}): Harness => {
     newTaskId: increasingTaskIds(),
   });
   const allUseCases = { ...useCases, ...options.useCases };
-  const handler = makeHttpHandler({
+  const handler = makeApiHandler({
     useCases: allUseCases,
     owner: options.owner ?? { mode: 'jwt' },
-    ...(options.cors === undefined ? {} : { cors: options.cors }),
     logger: makeJsonLogger({ sink: (line) => lines.push(JSON.parse(line)) }),
   });
   return {

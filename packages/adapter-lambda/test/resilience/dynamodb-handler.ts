@@ -1,17 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { createLocalDynamoDbClient, ensureTable } from '@tasks/adapter-dynamodb';
 import { loadTemplate, tableDefinition } from '@tasks/sam-template';
-import { composeHttpHandler } from '../../src/composition/compose.js';
 import { toReply } from '../http/harness.js';
 import { httpEvent } from '../http/http-event.js';
 import { lambdaContext } from '../http/lambda-context.js';
+import { composeApi } from '../support/api-handler.js';
 
 type EventOverrides = Parameters<typeof httpEvent>[0];
 
 /** Creates a table from the template on `endpoint` (when it is missing). */
-export const createTable = async (endpoint: string, tableName: string) => {
+export const createTable = async (endpoint: string, tableName: string, logicalId?: string) => {
   const client = createLocalDynamoDbClient(endpoint);
-  await ensureTable(client, tableDefinition(loadTemplate(), { tableName }));
+  await ensureTable(
+    client,
+    tableDefinition(loadTemplate(), {
+      tableName,
+      ...(logicalId === undefined ? {} : { logicalId }),
+    }),
+  );
   client.destroy();
 };
 
@@ -24,7 +30,7 @@ const FUNCTION_TIMEOUT = { getRemainingTimeInMillis: () => 20_000 };
  */
 export const dynamoDbHandler = async (endpoint: string, tableName = `tasks-${randomUUID()}`) => {
   await createTable(endpoint, tableName);
-  const handler = composeHttpHandler({
+  const handler = composeApi({
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: endpoint,
     AUTH_MODE: 'jwt',

@@ -11,11 +11,11 @@ import {
 import { makeTaskUseCases } from '@tasks/domain';
 import { type DynamoDbLocal, startDynamoDbLocal } from '@tasks/dynamodb-local';
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeHttpHandler } from '../../src/composition/compose.js';
-import { makeHttpHandler, makeJsonLogger } from '../../src/index.js';
+import { makeJsonLogger } from '../../src/index.js';
 import { toReply } from '../http/harness.js';
 import { httpEvent } from '../http/http-event.js';
 import { lambdaContext } from '../http/lambda-context.js';
+import { composeApi, makeApiHandler } from '../support/api-handler.js';
 import { createTable, dynamoDbHandler, postTask } from './dynamodb-handler.js';
 
 const freePort = () =>
@@ -52,7 +52,7 @@ afterEach(async () => {
 describe('storage faults, end to end through a deployed handler', () => {
   it('answers 503 with Retry-After, promptly, while DynamoDB cannot be reached', async () => {
     const port = await freePort();
-    const handler = composeHttpHandler({
+    const handler = composeApi({
       TABLE_NAME: 't',
       DYNAMODB_ENDPOINT: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'error',
@@ -132,7 +132,7 @@ describe('storage faults, end to end through a deployed handler', () => {
       },
       { step: 'deserialize', name: 'throttle' },
     );
-    const handler = makeHttpHandler({
+    const handler = makeApiHandler({
       useCases: makeTaskUseCases({
         tasks: new DynamoDbTaskRepository({ client: documentClientFor(client), tableName }),
       }),

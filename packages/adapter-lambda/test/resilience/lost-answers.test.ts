@@ -9,11 +9,12 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbTaskRepository, documentClientFor } from '@tasks/adapter-dynamodb';
 import { makeTaskUseCases } from '@tasks/domain';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeHttpHandler, makeJsonLogger } from '../../src/index.js';
+import { makeJsonLogger } from '../../src/index.js';
 import { freshTable, localClient } from '../handlers/support/local-table.js';
 import { toReply } from '../http/harness.js';
 import { httpEvent } from '../http/http-event.js';
 import { lambdaContext } from '../http/lambda-context.js';
+import { makeApiHandler } from '../support/api-handler.js';
 import { postTask } from './dynamodb-handler.js';
 
 /** The first attempt of each `commandName` call is applied by DynamoDB; its answer is lost. */
@@ -42,7 +43,7 @@ const apiLosing = async (commandName: string) => {
   drop = table.drop;
   const client = localClient();
   loseFirstAnswers(client, commandName);
-  const handler = makeHttpHandler({
+  const handler = makeApiHandler({
     useCases: makeTaskUseCases({
       tasks: new DynamoDbTaskRepository({
         client: documentClientFor(client),

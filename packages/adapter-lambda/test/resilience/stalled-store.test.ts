@@ -8,10 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeHttpHandler } from '../../src/composition/compose.js';
 import { endpoint } from '../handlers/support/local-table.js';
 import { type Reply, toReply } from '../http/harness.js';
 import { httpEvent } from '../http/http-event.js';
+import { composeApi } from '../support/api-handler.js';
 import { createTable, postTask } from './dynamodb-handler.js';
 import { invokeAsLambda } from './platform.js';
 import { type StallingProxy, startStallingProxy } from './stalling-proxy.js';
@@ -57,7 +57,7 @@ describe('a store that stalls for longer than the function timeout', () => {
       proxy = await startStallingProxy(endpoint());
       const tableName = `tasks-${randomUUID()}`;
       await createTable(endpoint(), tableName);
-      const handler = composeHttpHandler({
+      const handler = composeApi({
         TABLE_NAME: tableName,
         DYNAMODB_ENDPOINT: proxy.endpoint,
         AUTH_MODE: 'jwt',
@@ -96,4 +96,35 @@ describe('a store that stalls for longer than the function timeout', () => {
       expect(Reflect.get(Object(list.body), 'items')).toHaveLength(1);
     },
   );
+
+  // The statistics store is composed as the repository is: its Query obeys the deadline too.
+  it('answers GET /tasks/stats with a 503 problem and Retry-After before the timeout', async () => {
+    proxy = await startStallingProxy(endpoint());
+    const tableName = `tasks-${randomUUID()}`;
+    await createTable(endpoint(), tableName);
+    await createTable(endpoint(), `${tableName}-stats`, 'StatsTable');
+    const handler = composeApi({
+      TABLE_NAME: tableName,
+      STATS_TABLE_NAME: `${tableName}-stats`,
+      DYNAMODB_ENDPOINT: proxy.endpoint,
+      AUTH_MODE: 'jwt',
+      LOG_LEVEL: 'error',
+    });
+    const stats = { rawPath: '/tasks/stats' };
+    expect(toReply((await invokeAsLambda(handler, httpEvent(stats), 20_000)).answer).status).toBe(
+      200,
+    );
+
+    proxy.stall();
+    const { answer, settled } = await invokeAsLambda(
+      handler,
+      httpEvent(stats),
+      FUNCTION_TIMEOUT_MS,
+    );
+    const reply = toReply(answer);
+    expect(reply.status).toBe(503);
+    expect(reply.header('retry-after')).toMatch(/^[1-9]\d*$/);
+    expect(reply.body).toMatchObject({ status: 503, code: 'storage_unavailable' });
+    await settled;
+  });
 });

@@ -29,7 +29,6 @@ describe('the bundles a local runtime loads', () => {
         seen: {
           TABLE_NAME: 'tasks-x',
           GREETING: 'bonjour',
-          TASKS_STORE: 'memory',
           AUTH_MODE: 'none',
           FIXED_OWNER: 'alice',
           LOG_LEVEL: 'info',

@@ -4,7 +4,7 @@ import {
   DynamoDbStatsStore,
   documentClientFor,
 } from '@tasks/adapter-dynamodb';
-import { makeJsonLogger, SHARED_MEMORY_STATE, sharedMemoryStats } from '@tasks/adapter-lambda';
+import { makeJsonLogger } from '@tasks/adapter-lambda';
 import type { StatsRebuildStore, StatsStore } from '@tasks/domain';
 import {
   type BatchResponse,
@@ -19,6 +19,7 @@ import {
   scanTaskFacts,
 } from '../rebuild/task-facts-source.js';
 import { readStreamEnvironment, type StreamEnvironment } from './environment.js';
+import { SHARED_MEMORY_STATE, sharedMemoryStats } from './shared-memory.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,7 +1,8 @@
 import { makeTaskUseCases, type StatsStore, type TaskRepository } from '@tasks/domain';
-import { makeHttpHandler, makeJsonLogger } from '../../../src/index.js';
+import { makeJsonLogger } from '../../../src/index.js';
 import { lambdaContext } from '../../http/events.js';
 import { toReply } from '../../http/harness.js';
+import { makeApiHandler } from '../../support/api-handler.js';
 import type { Invoke } from './route-scenarios.js';
 
 /** The HTTP handler over `repository` (and `stats`), for one fixed owner, with its logs dropped. */
@@ -10,7 +11,7 @@ export const handlerOver = (
   owner: string,
   stats?: StatsStore,
 ): Invoke => {
-  const handler = makeHttpHandler({
+  const handler = makeApiHandler({
     useCases: makeTaskUseCases({ tasks: repository, ...(stats === undefined ? {} : { stats }) }),
     owner: { mode: 'fixed', owner },
     logger: makeJsonLogger({ sink: () => {} }),

@@ -1,6 +1,8 @@
 import type { TemplateRoute } from '@tasks/sam-template';
 import { expect } from 'vitest';
-import { type ApiGatewayEvent, TASK_ROUTES, type TaskUseCaseName } from '../../../src/index.js';
+import { operationRoutes } from '../../../scripts/template-routes.mjs';
+import type { ApiGatewayEvent } from '../../../src/index.js';
+import { type TaskUseCaseName, useCaseOfBundle } from '../../../src/openapi/routes.js';
 import { httpEvent } from '../../http/events.js';
 import { createdId, fieldOf, JSON_HEADERS, type Reply } from '../../http/harness.js';
 
@@ -125,9 +127,9 @@ export const fallbackScenario =
       }
       return;
     }
-    const routed: readonly string[] = TASK_ROUTES.filter((route) => route.path === path).map(
-      (route) => route.method,
-    );
+    const routed: readonly string[] = operationRoutes()
+      .filter((route) => route.path === path)
+      .map((route) => route.method);
     const rawPath = path.replaceAll(/\{\w+\}/g, MISSING_ID);
     for (const method of METHODS.filter((candidate) => !routed.includes(candidate))) {
       await expectStatus(subject(httpEvent({ method, rawPath })), method === 'OPTIONS' ? 204 : 405);
@@ -160,9 +162,9 @@ export const preflightScenario =
 export const scenarioFor = (route: TemplateRoute): Scenario => {
   if (route.method === 'ANY') return fallbackScenario(route.path);
   if (route.method === 'OPTIONS') return preflightScenario(route.path);
-  const match = TASK_ROUTES.find(
+  const match = operationRoutes().find(
     (task) => task.method === route.method && task.path === route.path,
   );
   if (match === undefined) throw new Error(`no handler route for ${route.method} ${route.path}`);
-  return USE_CASE_SCENARIOS[match.useCase];
+  return USE_CASE_SCENARIOS[useCaseOfBundle(match.bundle)];
 };

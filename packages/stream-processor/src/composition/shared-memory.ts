@@ -5,9 +5,17 @@ import {
 } from '@tasks/adapter-inmemory';
 
 /**
+ * The key (on `globalThis`) under which the local runtime puts its in-memory task state
+ * (plain data) for the rebuild's bundle to read, as the deployed rebuild scans the table.
+ * A deployed function never uses it.
+ */
+export const SHARED_MEMORY_STATE = Symbol.for('tasks.local.inMemoryTaskState');
+
+/**
  * The key (on `globalThis`) under which the local runtime's bundles share one in-memory
- * statistics state: the stream processor's bundle counts into it, the `GET /tasks/stats`
- * bundle reads it. Plain data, as for the task state. A deployed function never uses it.
+ * statistics state: the stream processor's bundle counts into it, the rebuild replaces
+ * it, and GET /tasks/stats reads it (through the store the runtime hands that bundle).
+ * Plain data, as for the task state. A deployed function never uses it.
  */
 export const SHARED_MEMORY_STATS = Symbol.for('tasks.local.inMemoryStatsState');
 

@@ -1,0 +1,17 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod-v3';
+import { documentClient, json, ownerOf, peerHandler, tableName } from './peer-runtime.js';
+
+const TaskId = z.string().uuid();
+
+/** The peer's GET /tasks/{taskId}. */
+export const handler = peerHandler(async (event) => {
+  const taskId = TaskId.safeParse(event.pathParameters?.['taskId']);
+  if (!taskId.success) return json(404, { message: 'Task not found' });
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: { pk: ownerOf(event), sk: taskId.data } }),
+  );
+  if (Item === undefined) return json(404, { message: 'Task not found' });
+  const { pk: _pk, sk: _sk, ...task } = Item;
+  return json(200, task);
+});

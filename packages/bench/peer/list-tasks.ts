@@ -1,0 +1,21 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod-v3';
+import { documentClient, json, ownerOf, peerHandler, tableName } from './peer-runtime.js';
+
+const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }).strict();
+
+/** The peer's GET /tasks. */
+export const handler = peerHandler(async (event) => {
+  const query = ListQuery.safeParse(event.queryStringParameters ?? {});
+  if (!query.success) return json(400, { message: 'Invalid query', issues: query.error.issues });
+  const { Items = [] } = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': ownerOf(event) },
+      ScanIndexForward: false,
+      Limit: query.data.limit,
+    }),
+  );
+  return json(200, { items: Items.map(({ pk: _pk, sk: _sk, ...task }) => task) });
+});
