@@ -7,9 +7,13 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+// The reader of listening sockets the DynamoDB Local package's own tests use.
+import {
+  listeningAddresses,
+  onlyLoopback,
+} from '../../../dynamodb-local/test/support/listening.js';
 import { apiAt, createdId } from '../support/api.js';
 import { type CliProcess, freePort, startCli } from '../support/cli.js';
-import { listeningAddresses, onlyLoopback } from '../support/listening.js';
 import { useTempDirs } from '../support/temp-dir.js';
 
 const READY = /^Press Ctrl-C to stop\.$/;
