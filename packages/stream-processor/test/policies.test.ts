@@ -13,13 +13,14 @@ import { makeJsonLogger } from '@tasks/adapter-lambda';
 import type { TaskChange } from '@tasks/domain';
 import { loadTemplate } from '@tasks/sam-template';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The API functions' policy test maps commands to IAM actions the same way: one mapping.
+import { accessOf } from '../../adapter-lambda/test/handlers/support/iam-actions.js';
 import {
   DynamoDbStatsRebuildStore,
   processTaskChanges,
   rebuildStats,
   scanTaskFacts,
 } from '../src/index.js';
-import { accessOf } from './support/iam-actions.js';
 import { freshTables, type SentCommand } from './support/local-tables.js';
 import { recordOf } from './support/stream-records.js';
 

@@ -45,13 +45,21 @@ const transactItems = (command: SentCommand): Access[] => {
 /**
  * The IAM actions (and resources) a recorded command needs: `GetItemCommand` needs
  * `dynamodb:GetItem` on its table, a `QueryCommand` with an `IndexName` needs
- * `dynamodb:Query` on that index, a transaction needs the action of each of its items.
- * Batch commands name several tables and are not used: they throw until they are mapped.
+ * `dynamodb:Query` on that index, a transaction needs the action of each of its items,
+ * a BatchWriteItem (the statistics' rebuild) `dynamodb:BatchWriteItem` on each table it
+ * names. Other batch commands are not used: they throw until they are mapped.
  */
 export const accessOf = (command: SentCommand): Access[] => {
   const operation = command.name.replace(/Command$/, '');
   if (operation === 'TransactWriteItems' || operation === 'TransactGetItems') {
     return transactItems(command);
+  }
+  if (operation === 'BatchWriteItem' && isRecord(command.input)) {
+    const requests = command.input['RequestItems'];
+    return Object.keys(isRecord(requests) ? requests : {}).map((table) => ({
+      action: 'dynamodb:BatchWriteItem',
+      table,
+    }));
   }
   if (!isRecord(command.input) || operation.startsWith('Batch')) {
     throw new Error(`no IAM mapping for ${command.name}`);
