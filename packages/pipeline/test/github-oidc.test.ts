@@ -213,6 +213,11 @@ const NEEDED_TO_CREATE: Record<string, readonly string[]> = {
   'AWS::SNS::Subscription': ['sns:Subscribe'],
   'AWS::CloudWatch::Alarm': ['cloudwatch:PutMetricAlarm'],
   'AWS::CloudWatch::Dashboard': ['cloudwatch:PutDashboard'],
+  'AWS::CloudFront::Function': [
+    'cloudfront:CreateFunction',
+    'cloudfront:UpdateFunction',
+    'cloudfront:PublishFunction',
+  ],
 };
 
 /** `aws <service> <command>` calls of a script, as the IAM actions they need. */
