@@ -79,7 +79,8 @@ export const compileViewerRequestFunction = (
       const returned: unknown = call.runInContext(context, { timeout: RUN_TIMEOUT_MS });
       return outcomeOf(await returned);
     } catch (error) {
-      return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+      // Thrown in the function's own realm, an Error is no `instanceof Error` here.
+      return { kind: 'failed', reason: String(error) };
     }
   };
 };

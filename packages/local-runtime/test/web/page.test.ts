@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../src/index.js';
+import { bannerLines, type LocalRuntime } from '../../src/index.js';
+import { sendRaw } from '../fuzz/raw-http.js';
 import { apiAt, type Reply } from '../support/api.js';
-import { PAGE_FILES, usePageBuild } from '../support/page-build.js';
+import { PAGE_FILES, SECRET, usePageBuild } from '../support/page-build.js';
 import { STORES } from '../support/stores.js';
 
 // SPEC §12 and issue 15: `npm start` serves the page at `/` beside the API, as the
@@ -153,6 +155,30 @@ describe('the page beside the API (startLocalRuntime({ web }))', () => {
     expect(reply.json).toEqual({ apiUrl: '', auth: { kind: 'none', owner: 'local' } });
   });
 
+  // Requests as a client can write them byte for byte (fetch would normalise the dots).
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2E%2E%2Fsecret.txt',
+    '/assets/%2e%2e/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/assets%5c..%5c..%5csecret.txt',
+    '/assets\\..\\..\\secret.txt',
+    '/./../secret.txt',
+    '//secret.txt',
+    '/leak.txt',
+    '/index.html%00.txt',
+  ])('never reads outside the build: %s is a missing key', async (target) => {
+    if (runtime === undefined) throw new Error('the runtime did not start');
+
+    const reply = await sendRaw(runtime, { method: 'GET', target, headers: [] }, 10_000);
+
+    expect(reply.status).toBe(404);
+    expect(reply.body.toString()).toContain('<Code>NoSuchKey</Code>');
+    expect(reply.body.toString()).not.toContain(SECRET.trim());
+  });
+
   it('says where the page is', () => {
     expect(runtime?.page).toEqual({
       state: 'served',
@@ -161,5 +187,29 @@ describe('the page beside the API (startLocalRuntime({ web }))', () => {
       auth: { kind: 'none', owner: 'local' },
     });
     expect(runtime?.served).toEqual({ page: true, localIssuer: false });
+  });
+});
+
+describe('the page when its build is missing', () => {
+  if (memory === undefined) throw new Error('no store');
+  const build = usePageBuild();
+  let runtime: LocalRuntime | undefined;
+  beforeAll(async () => {
+    runtime = await memory.start({ web: { dir: join(build.parent(), 'not-built') } });
+  });
+  afterAll(async () => {
+    await runtime?.stop();
+  });
+
+  it('serves the API alone, and says so in one banner line', async () => {
+    if (runtime === undefined) throw new Error('the runtime did not start');
+    const root = await apiAt(() => runtime?.url ?? '').get('/');
+
+    expect(root.status).toBe(404);
+    expect(root.header('content-type')).toBe('application/problem+json');
+    expect(runtime.served).toEqual({ page: false, localIssuer: false });
+    expect(bannerLines(runtime).filter((line) => line.startsWith('Page:'))).toEqual([
+      `Page: not served, ${join(build.parent(), 'not-built')} has no index.html (build it with npm run build); serving the API alone`,
+    ]);
   });
 });
