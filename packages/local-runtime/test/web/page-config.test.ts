@@ -11,6 +11,7 @@ import {
 } from '../../src/index.js';
 import { pageSignIn } from '../../src/web/page-config.js';
 import { apiAt } from '../support/api.js';
+import { documentedExchange } from '../support/openapi-exchanges.js';
 import { usePageBuild } from '../support/page-build.js';
 
 const COGNITO = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
@@ -92,7 +93,11 @@ const usePageRuntime = (auth: AuthChoice) => {
     if (runtime === undefined) throw new Error('the runtime did not start');
     return runtime;
   };
-  return { api: apiAt(() => started().url), runtime: started };
+  const api = apiAt(
+    () => started().url,
+    documentedExchange(() => started().served),
+  );
+  return { api, runtime: started };
 };
 
 describe('the page with TASKS_AUTH=jwt and the local issuer', () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bannerLines, type LocalRuntime } from '../../src/index.js';
 import { sendRaw } from '../fuzz/raw-http.js';
 import { apiAt, type Reply } from '../support/api.js';
+import { documentedExchange } from '../support/openapi-exchanges.js';
 import { PAGE_FILES, SECRET, usePageBuild } from '../support/page-build.js';
 import { STORES } from '../support/stores.js';
 
@@ -34,10 +35,14 @@ describe('the page beside the API (startLocalRuntime({ web }))', () => {
   afterAll(async () => {
     await runtime?.stop();
   });
-  const api = apiAt(() => {
+  const started = (): LocalRuntime => {
     if (runtime === undefined) throw new Error('the runtime did not start');
-    return runtime.url;
-  });
+    return runtime;
+  };
+  const api = apiAt(
+    () => started().url,
+    documentedExchange(() => started().served),
+  );
 
   it('answers / with index.html, revalidated on every load, with the security headers', async () => {
     const reply = await api.get('/');
@@ -203,7 +208,10 @@ describe('the page when its build is missing', () => {
 
   it('serves the API alone, and says so in one banner line', async () => {
     if (runtime === undefined) throw new Error('the runtime did not start');
-    const root = await apiAt(() => runtime?.url ?? '').get('/');
+    const root = await apiAt(
+      () => runtime?.url ?? '',
+      documentedExchange(() => ({ page: false, localIssuer: false })),
+    ).get('/');
 
     expect(root.status).toBe(404);
     expect(root.header('content-type')).toBe('application/problem+json');
