@@ -60,7 +60,6 @@ export {
   type ServedBehaviours,
 } from './web/behaviours.js';
 export type { RuntimePage } from './web/page.js';
-export type { WebConfig } from './web/page-config.js';
 export { MAX_USERNAME_LENGTH, SIGN_IN_PATH, SIGN_IN_TOKEN_SECONDS } from './web/sign-in.js';
 export { type ViewerRequestEvent, viewerRequestEvent } from './web/viewer-request-event.js';
 export {

@@ -1,20 +1,6 @@
+import { InvalidWebConfigError, parseWebConfig, type WebConfig } from '@tasks/web/config';
 import type { AuthChoice } from '../runtime-options.js';
 import { SIGN_IN_PATH } from './sign-in.js';
-
-/** What the page reads from `/config.json` (SPEC §12; `@tasks/web/config`). */
-export interface WebConfig {
-  /** Base URL of the API without trailing slash; "" means the page's own origin. */
-  readonly apiUrl: string;
-  readonly auth:
-    | { readonly kind: 'none'; readonly owner: string }
-    | { readonly kind: 'local'; readonly signInUrl: string }
-    | {
-        readonly kind: 'cognito';
-        readonly region: string;
-        readonly userPoolId: string;
-        readonly clientId: string;
-      };
-}
 
 /**
  * How the page signs in on this runtime: its configuration and the origins it must reach
@@ -59,11 +45,20 @@ export const pageSignIn = (auth: AuthChoice, fixedOwner: string): PageSignIn => 
     };
   }
   const [, region = '', userPoolId = ''] = pool;
-  return {
-    ok: true,
-    config: { apiUrl: '', auth: { kind: 'cognito', region, userPoolId, clientId } },
-    connectSources: [`https://cognito-idp.${region}.amazonaws.com`],
-  };
+  try {
+    // The page's own parser: a config it would refuse is no config to serve.
+    const config = parseWebConfig({
+      apiUrl: '',
+      auth: { kind: 'cognito', region, userPoolId, clientId },
+    });
+    return { ok: true, config, connectSources: [`https://cognito-idp.${region}.amazonaws.com`] };
+  } catch (error) {
+    if (!(error instanceof InvalidWebConfigError)) throw error;
+    return {
+      ok: false,
+      problem: `the page cannot sign in with the Cognito pool ${userPoolId}: ${error.problems.join('; ')} (the first TASKS_JWT_AUDIENCE is its app client id)`,
+    };
+  }
 };
 
 /**

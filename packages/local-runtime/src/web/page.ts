@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SamTemplate } from '@tasks/sam-template';
+import type { WebConfig } from '@tasks/web/config';
 import type { Gateway } from '../gateway.js';
 import type { AuthChoice } from '../runtime-options.js';
 import { makePageBehaviour } from './page-behaviour.js';
 import { directoryBucket, type GeneratedObject } from './page-bucket.js';
-import { pageSignIn, securityHeaders, type WebConfig } from './page-config.js';
+import { pageSignIn, securityHeaders } from './page-config.js';
 import { templateViewerRequestFunction } from './viewer-request-function.js';
 
 /** The page, as `startLocalRuntime` serves it (or not), for the banner. */
