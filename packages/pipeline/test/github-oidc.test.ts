@@ -28,6 +28,21 @@ const roleProperties = (stage: Stage, parameters: Record<string, string>): Json 
 };
 
 const REPOSITORY = { GitHubOwner: 'octo-org', GitHubRepository: 'tasks' };
+
+/**
+ * Actions that name no resource: the Service Authorization Reference lists no resource type
+ * for them, so only a statement on '*' allows them (one naming an ARN never matches).
+ */
+const NAME_NO_RESOURCE = [
+  'cloudformation:ValidateTemplate',
+  'logs:DescribeLogGroups',
+  'cognito-idp:CreateUserPool',
+  'cloudfront:CreateCachePolicy',
+  'cloudfront:CreateDistribution',
+  'cloudfront:CreateFunction',
+  'cloudfront:CreateOriginAccessControl',
+  'cloudfront:CreateResponseHeadersPolicy',
+];
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
 /** Every Allow statement of a role's inline policies. */
@@ -119,6 +134,8 @@ describe('infra/github-oidc.yaml', () => {
         /^arn:aws:apigateway:us-east-1::\/(apis|apis\/\*|tags\/\*)$/,
         /^arn:aws:cognito-idp:us-east-1:000000000000:userpool\/\*$/,
         /^arn:aws:lambda:us-east-1:000000000000:event-source-mapping:\*$/,
+        /^arn:aws:cloudfront::000000000000:(distribution|cache-policy|origin-access-control|response-headers-policy)\/\*$/,
+        /^arn:aws:acm:us-east-1:000000000000:certificate\/\*$/,
       ];
       // Event source mappings have UUIDs, and creating one names no resource: these actions
       // may be on '*' only when scoped by the function they invoke, one of the stack's.
@@ -135,11 +152,7 @@ describe('infra/github-oidc.yaml', () => {
               'lambda:FunctionArn': `arn:aws:lambda:us-east-1:000000000000:function:tasks-${stage}-*`,
             },
           });
-      const everywhere = new Set([
-        'cloudformation:ValidateTemplate',
-        'logs:DescribeLogGroups',
-        'cognito-idp:CreateUserPool',
-      ]);
+      const everywhere = new Set(NAME_NO_RESOURCE);
       for (const statement of allowStatements(stage)) {
         for (const resource of asList(statement['Resource']).map(String)) {
           const scoped =
@@ -158,6 +171,20 @@ describe('infra/github-oidc.yaml', () => {
       }
     },
   );
+
+  it.each(STAGES)('%s: allows on * each action that names no resource', (stage) => {
+    const onEverything = new Set(
+      allowStatements(stage)
+        .filter(
+          (statement) => statement['Resource'] === '*' && statement['Condition'] === undefined,
+        )
+        .flatMap((statement) => asList(statement['Action']).map(String)),
+    );
+    const granted = [...allowedActions(stage)];
+    const unnamed = granted.filter((action) => NAME_NO_RESOURCE.includes(action));
+    expect(unnamed.length).toBeGreaterThanOrEqual(5);
+    expect(unnamed.filter((action) => !onEverything.has(action))).toEqual([]);
+  });
 
   it.each(STAGES)('%s: passes only the stack’s own roles, and only to Lambda', (stage) => {
     const passing = allowStatements(stage).filter((statement) =>
@@ -217,6 +244,41 @@ const NEEDED_TO_CREATE: Record<string, readonly string[]> = {
     'cloudfront:CreateFunction',
     'cloudfront:UpdateFunction',
     'cloudfront:PublishFunction',
+  ],
+  'AWS::S3::Bucket': [
+    's3:CreateBucket',
+    's3:PutBucketOwnershipControls',
+    's3:PutBucketPublicAccessBlock',
+    's3:PutBucketVersioning',
+    's3:PutEncryptionConfiguration',
+    's3:PutLifecycleConfiguration',
+    's3:DeleteBucket',
+  ],
+  'AWS::S3::BucketPolicy': ['s3:PutBucketPolicy', 's3:GetBucketPolicy', 's3:DeleteBucketPolicy'],
+  'AWS::CloudFront::OriginAccessControl': [
+    'cloudfront:CreateOriginAccessControl',
+    'cloudfront:GetOriginAccessControl',
+    'cloudfront:UpdateOriginAccessControl',
+    'cloudfront:DeleteOriginAccessControl',
+  ],
+  'AWS::CloudFront::CachePolicy': [
+    'cloudfront:CreateCachePolicy',
+    'cloudfront:GetCachePolicy',
+    'cloudfront:UpdateCachePolicy',
+    'cloudfront:DeleteCachePolicy',
+  ],
+  'AWS::CloudFront::ResponseHeadersPolicy': [
+    'cloudfront:CreateResponseHeadersPolicy',
+    'cloudfront:GetResponseHeadersPolicy',
+    'cloudfront:UpdateResponseHeadersPolicy',
+    'cloudfront:DeleteResponseHeadersPolicy',
+  ],
+  'AWS::CloudFront::Distribution': [
+    'cloudfront:CreateDistribution',
+    'cloudfront:GetDistribution',
+    'cloudfront:UpdateDistribution',
+    'cloudfront:DeleteDistribution',
+    'cloudfront:TagResource',
   ],
 };
 
