@@ -282,11 +282,32 @@ const NEEDED_TO_CREATE: Record<string, readonly string[]> = {
   ],
 };
 
+/**
+ * The IAM actions of the S3 commands the scripts run: the CLI's `s3` and `s3api` are not
+ * IAM services, and `s3 cp` from local files to a bucket is a PutObject per file.
+ */
+const S3_COMMANDS: Record<string, readonly string[]> = {
+  's3 cp': ['s3:PutObject'],
+  's3 rm': ['s3:DeleteObject'],
+  's3api list-objects-v2': ['s3:ListBucket'],
+  's3api list-object-versions': ['s3:ListBucketVersions'],
+};
+
 /** `aws <service> <command>` calls of a script, as the IAM actions they need. */
 const awsCallsOf = (script: string): string[] =>
-  [...script.matchAll(/\baws ([a-z-]+) ([a-z-]+)/g)].map(
-    ([, service = '', command = '']) =>
-      `${service}:${command.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase())}`,
+  [...script.matchAll(/\baws ([a-z0-9-]+) ([a-z0-9-]+)/g)].flatMap(
+    ([, service = '', command = '']) => {
+      if (service === 's3' || service === 's3api') {
+        return (
+          S3_COMMANDS[`${service} ${command}`] ?? [
+            `(no IAM action known for aws ${service} ${command})`,
+          ]
+        );
+      }
+      return [
+        `${service}:${command.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase())}`,
+      ];
+    },
   );
 
 /**
@@ -372,6 +393,35 @@ describe('the deploy roles can deploy infra/template.yaml and smoke-test it', ()
       );
       const allowed = allowedActions(stage);
       expect(calls.filter((action) => !allowed.has(action))).toEqual([]);
+    },
+  );
+
+  it.each(STAGES)(
+    '%s: may make every AWS call of the web upload, on the stack’s bucket',
+    (stage) => {
+      const calls = awsCallsOf(readText('scripts/deploy-web.sh'));
+      expect(calls).toEqual(
+        expect.arrayContaining([
+          'cloudformation:DescribeStacks',
+          's3:PutObject',
+          's3:ListBucket',
+          's3:ListBucketVersions',
+          's3:DeleteObject',
+        ]),
+      );
+      const onBucket = allowStatements(stage).filter((statement) =>
+        asList(statement['Resource']).some((resource) =>
+          String(resource).startsWith(`arn:aws:s3:::tasks-${stage}-`),
+        ),
+      );
+      const onItsBucket = new Set(
+        onBucket.flatMap((statement) => asList(statement['Action']).map(String)),
+      );
+      const allowed = allowedActions(stage);
+      const missing = calls.filter((action) =>
+        action.startsWith('s3:') ? !onItsBucket.has(action) : !allowed.has(action),
+      );
+      expect(missing).toEqual([]);
     },
   );
 });
