@@ -2,12 +2,9 @@ import { InvalidWebConfigError, parseWebConfig, type WebConfig } from '@tasks/we
 import type { AuthChoice } from '../runtime-options.js';
 import { SIGN_IN_PATH } from './sign-in.js';
 
-/**
- * How the page signs in on this runtime: its configuration and the origins it must reach
- * besides its own (for the CSP's `connect-src`), or why it cannot.
- */
+/** How the page signs in on this runtime: its configuration, or why it cannot. */
 export type PageSignIn =
-  | { readonly ok: true; readonly config: WebConfig; readonly connectSources: readonly string[] }
+  | { readonly ok: true; readonly config: WebConfig }
   | { readonly ok: false; readonly problem: string };
 
 /** `https://cognito-idp.<region>.amazonaws.com/<region>_<id>`, a user pool's issuer. */
@@ -25,14 +22,12 @@ export const pageSignIn = (auth: AuthChoice, fixedOwner: string): PageSignIn => 
     return {
       ok: true,
       config: { apiUrl: '', auth: { kind: 'none', owner: fixedOwner } },
-      connectSources: [],
     };
   }
   if (auth.trust === undefined) {
     return {
       ok: true,
       config: { apiUrl: '', auth: { kind: 'local', signInUrl: SIGN_IN_PATH } },
-      connectSources: [],
     };
   }
   const { issuer, audience } = auth.trust;
@@ -51,7 +46,7 @@ export const pageSignIn = (auth: AuthChoice, fixedOwner: string): PageSignIn => 
       apiUrl: '',
       auth: { kind: 'cognito', region, userPoolId, clientId },
     });
-    return { ok: true, config, connectSources: [`https://cognito-idp.${region}.amazonaws.com`] };
+    return { ok: true, config };
   } catch (error) {
     if (!(error instanceof InvalidWebConfigError)) throw error;
     return {
@@ -60,28 +55,3 @@ export const pageSignIn = (auth: AuthChoice, fixedOwner: string): PageSignIn => 
     };
   }
 };
-
-/**
- * The distribution's response headers policy (SPEC §12), on every answer of the page's
- * behaviour: a CSP that lets the page load only its own files and reach only its origin
- * (the API is there) and `connectSources`. HSTS is the cloud's alone: locally it is HTTP.
- */
-export const securityHeaders = (connectSources: readonly string[]): [string, string][] => [
-  [
-    'Content-Security-Policy',
-    [
-      "default-src 'self'",
-      "script-src 'self'",
-      "style-src 'self'",
-      "img-src 'self' data:",
-      ["connect-src 'self'", ...connectSources].join(' '),
-      "base-uri 'none'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "object-src 'none'",
-    ].join('; '),
-  ],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-Frame-Options', 'DENY'],
-  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
-];

@@ -100,7 +100,7 @@ describe('the tasks-local CLI (node dist/main.js)', () => {
         `Page: http://127.0.0.1:${port}/ (the build in ${DEFAULT_WEB_DIR}), acting as the fixed owner "local"`,
       );
       expect(page.status).toBe(200);
-      expect(page.header('content-type')).toBe('text/html');
+      expect(page.header('content-type')).toBe('text/html; charset=utf-8');
       expect(assets).not.toEqual([]);
       for (const asset of assets) {
         const reply = await api.get(asset);

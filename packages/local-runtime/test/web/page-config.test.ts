@@ -35,7 +35,6 @@ describe("the page's config.json for each way the runtime authenticates", () => 
     expect(pageSignIn({ mode: 'none' }, 'alice')).toEqual({
       ok: true,
       config: { apiUrl: '', auth: { kind: 'none', owner: 'alice' } },
-      connectSources: [],
     });
   });
 
@@ -43,7 +42,6 @@ describe("the page's config.json for each way the runtime authenticates", () => 
     expect(pageSignIn({ mode: 'jwt' }, 'local')).toEqual({
       ok: true,
       config: { apiUrl: '', auth: { kind: 'local', signInUrl: '/local-issuer/sign-in' } },
-      connectSources: [],
     });
   });
 
@@ -60,7 +58,6 @@ describe("the page's config.json for each way the runtime authenticates", () => 
             clientId: CLIENT_ID,
           },
         },
-        connectSources: ['https://cognito-idp.eu-west-1.amazonaws.com'],
       });
     }
   });
@@ -114,7 +111,7 @@ const usePageRuntime = (auth: AuthChoice) => {
   };
   const api = apiAt(
     () => started().url,
-    documentedExchange(() => started().served),
+    documentedExchange((path) => started().answeredBy(path)),
   );
   return { api, runtime: started };
 };
@@ -128,7 +125,9 @@ describe('the page with TASKS_AUTH=jwt and the local issuer', () => {
 
     expect(config.json).toEqual({ apiUrl: '', auth: { kind: 'local', signInUrl: SIGN_IN_PATH } });
     expect(page.status).toBe(200);
-    expect(runtime().served).toEqual({ page: true, localIssuer: true });
+    expect(
+      ['/', '/tasks', SIGN_IN_PATH, '/.well-known/jwks.json'].map(runtime().answeredBy),
+    ).toEqual(['page', 'api', 'local-issuer', 'local-issuer']);
     expect(bannerLines(runtime())).toContainEqual(
       expect.stringMatching(
         /^Page: http:\/\/127\.0\.0\.1:\d+\/ \(the build in .+\); sign in with any user name \(development only: POST \/local-issuer\/sign-in hands out the local issuer's tokens\)$/,
@@ -152,6 +151,7 @@ describe('the page with a trusted Cognito pool', () => {
         clientId: CLIENT_ID,
       },
     });
+    // The CSP of a stack in the pool's region: the template's policy, resolved there.
     expect(config.header('content-security-policy')).toContain(
       "connect-src 'self' https://cognito-idp.eu-west-1.amazonaws.com;",
     );
