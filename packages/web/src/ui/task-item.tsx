@@ -140,6 +140,8 @@ export const TaskItem = ({
 
   return (
     <li class="task" aria-busy={pending}>
+      {/* The title stays while editing: the item is still that task. */}
+      <h3 class="task-title">{task.title}</h3>
       {editing ? (
         <EditForm
           id={id}
@@ -155,7 +157,6 @@ export const TaskItem = ({
         />
       ) : (
         <>
-          <h3 class="task-title">{task.title}</h3>
           {task.description !== undefined && <p class="task-description">{task.description}</p>}
           <div class="task-controls">
             <label for={`${id}-status`}>Status</label>
