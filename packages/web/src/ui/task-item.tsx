@@ -16,12 +16,15 @@ export interface TaskItemProps {
   readonly onSignIn: () => void;
 }
 
-const offline = (attempt: Attempt): FailureWords => ({
+const offlineWords = (detail: string): FailureWords => ({
   title: 'You are offline: this change needs a connection.',
-  detail: attempt === 'delete' ? 'The task was not deleted.' : 'The task was not saved.',
+  detail,
   fields: [],
   action: 'none',
 });
+const OFFLINE_DELETE = offlineWords('The task was not deleted.');
+const OFFLINE_SAVE = offlineWords('The task was not saved.');
+const offline = (attempt: Attempt) => (attempt === 'delete' ? OFFLINE_DELETE : OFFLINE_SAVE);
 
 const isStatus = (value: string): value is TaskStatus => STATUSES.some((s) => s === value);
 
@@ -58,6 +61,11 @@ export const TaskItem = ({
   useEffect(() => {
     if (editing) titleRef.current?.focus();
   }, [editing]);
+  // Back online: "you are offline" no longer holds.
+  useEffect(() => {
+    if (online)
+      setFailure((shown) => (shown?.words.title === OFFLINE_SAVE.title ? undefined : shown));
+  }, [online]);
 
   const run = async (
     attempt: Attempt,
@@ -65,6 +73,7 @@ export const TaskItem = ({
     focus: () => HTMLElement | null,
   ) => {
     if (!online) {
+      if (statusRef.current !== null) statusRef.current.value = task.status;
       setFailure({ words: offline(attempt), retry: () => void run(attempt, write, focus) });
       return;
     }
@@ -108,7 +117,15 @@ export const TaskItem = ({
   const changeStatus = (status: TaskStatus) =>
     run(
       'update',
-      async () => onChanged(await client.update(task, { status })),
+      async () => {
+        try {
+          onChanged(await client.update(task, { status }));
+        } catch (error) {
+          // The select shows what was picked; the task still has its status.
+          if (statusRef.current !== null) statusRef.current.value = task.status;
+          throw error;
+        }
+      },
       () => statusRef.current,
     );
 
