@@ -14,14 +14,12 @@ const dayArb = fc.record({
   created: fc.nat({ max: 10_000 }),
   completed: fc.nat({ max: 10_000 }),
 });
-const dailyArb = fc
-  .array(dayArb, { minLength: 1, maxLength: 90 })
-  .map((days) =>
-    days.map((day, i) => ({
-      ...day,
-      date: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-    })),
-  );
+const dailyArb = fc.array(dayArb, { minLength: 1, maxLength: 90 }).map((days) =>
+  days.map((day, i) => ({
+    ...day,
+    date: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+  })),
+);
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
 describe('niceCeiling', () => {
