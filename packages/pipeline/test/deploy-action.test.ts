@@ -12,7 +12,7 @@ const steps = stepsOf(ACTION).map(({ step }) => step);
 const commands = steps.map((step) => String(step['run'] ?? `uses ${String(step['uses'])}`));
 
 describe('the deploy steps', () => {
-  it('build, validate, deploy without a prompt, upload the page, then smoke-test with users made for the run', () => {
+  it('build, validate, deploy without a prompt, upload the page, then smoke-test with users made for the run, on the API and through the distribution', () => {
     expect(commands).toEqual([
       'npm ci --no-audit --no-fund',
       'npm run build',
@@ -24,6 +24,7 @@ describe('the deploy steps', () => {
       'scripts/deploy-web.sh "tasks-$STAGE"',
       'scripts/smoke-users.sh create "tasks-$STAGE" "$SMOKE_RUN" "$GITHUB_ENV"',
       'npm run smoke -w @tasks/client',
+      'TASKS_BASE_URL="$TASKS_WEB_URL" npm run smoke -w @tasks/client',
       'scripts/smoke-users.sh delete "tasks-$STAGE" "$SMOKE_RUN"',
     ]);
   });

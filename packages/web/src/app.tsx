@@ -1,6 +1,7 @@
 import { createTasksClient } from '@tasks/client';
 import { useMemo, useState } from 'preact/hooks';
 import { type ActiveSession, activeSession } from './auth/active-session.js';
+import { refreshCognito, revokeCognito, signInWithCognito } from './auth/cognito.js';
 import { signInLocally } from './auth/local-sign-in.js';
 import {
   clearSession,
@@ -15,13 +16,16 @@ import { SignIn } from './ui/sign-in.js';
 import { TasksPage } from './ui/tasks-page.js';
 import { useOnline } from './ui/use-online.js';
 
-const sessionFor = (config: WebConfig, stored: StoredSession | undefined) =>
-  activeSession(config, stored, {
-    refresh: async () => {
-      throw new SessionExpiredError('This sign-in cannot be renewed');
+const sessionFor = (config: WebConfig, stored: StoredSession | undefined) => {
+  const { auth } = config;
+  return activeSession(config, stored, {
+    refresh: async (session) => {
+      if (auth.kind !== 'cognito') throw new SessionExpiredError('This sign-in cannot be renewed');
+      return refreshCognito(auth, session);
     },
     save: (session) => saveSession(sessionStorage, session),
   });
+};
 
 /** The page: sign-in when needed, then the tasks of the signed-in user. */
 export const App = ({ config }: { readonly config: WebConfig }) => {
@@ -44,6 +48,10 @@ export const App = ({ config }: { readonly config: WebConfig }) => {
   );
 
   const signOut = (why?: string) => {
+    const stored = loadSession(sessionStorage);
+    if (config.auth.kind === 'cognito' && stored?.kind === 'cognito') {
+      void revokeCognito(config.auth, stored);
+    }
     clearSession(sessionStorage);
     setReason(why);
     setSession(undefined);
@@ -67,8 +75,10 @@ export const App = ({ config }: { readonly config: WebConfig }) => {
           <SignIn
             auth={auth}
             reason={reason}
-            signIn={({ username }) =>
-              signInLocally(auth.kind === 'local' ? auth.signInUrl : '', username)
+            signIn={({ username, password }) =>
+              auth.kind === 'cognito'
+                ? signInWithCognito(auth, username, password)
+                : signInLocally(auth.signInUrl, username)
             }
             onSignedIn={(stored) => {
               saveSession(sessionStorage, stored);

@@ -1,10 +1,4 @@
-import type { StoredSession } from './session.js';
-
-/** The local issuer refused the sign-in, or did not answer. */
-export class SignInError extends Error {
-  override readonly name = 'SignInError';
-  readonly code = 'sign_in_failed';
-}
+import { SignInError, type StoredSession } from './session.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;

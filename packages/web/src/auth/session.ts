@@ -75,3 +75,9 @@ export class SessionExpiredError extends Error {
   override readonly name = 'SessionExpiredError';
   readonly code = 'session_expired';
 }
+
+/** A sign-in that did not happen, with the reason in words. */
+export class SignInError extends Error {
+  override readonly name = 'SignInError';
+  readonly code = 'sign_in_failed';
+}

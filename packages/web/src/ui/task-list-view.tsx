@@ -12,6 +12,7 @@ import {
   type TaskListState,
 } from '../tasks/task-list.js';
 import { FailureNotice } from './failure-notice.js';
+import type { WriteEvent } from './stats-panel.js';
 import { FILTERS, filterLabel, isTaskFilter } from './status-labels.js';
 import { TaskItem } from './task-item.js';
 
@@ -24,7 +25,7 @@ export interface TaskListViewProps {
   /** A task created by the form above: shown at the top when it matches the filter. */
   readonly created: Task | undefined;
   /** Told after every write here, so that the statistics catch up. */
-  readonly onWrite: () => void;
+  readonly onWrite: (change: WriteEvent['change']) => void;
   /** Polite announcements ("Task deleted"), read by screen readers. */
   readonly announce: (text: string) => void;
   readonly onSignIn: () => void;
@@ -88,9 +89,10 @@ export const TaskListView = (props: TaskListViewProps) => {
     wasOnline.current = online;
   }, [online]);
 
+  // Once per task created (not again when the filter changes: the new page has it).
   useEffect(() => {
     if (created !== undefined) setList((state) => putTask(state, filter, created));
-  }, [created, filter]);
+  }, [created]);
 
   useLayoutEffect(() => {
     if (focusIndex === undefined) return;
@@ -104,7 +106,7 @@ export const TaskListView = (props: TaskListViewProps) => {
 
   const changed = (task: Task) => {
     setList((state) => putTask(state, filter, task));
-    onWrite();
+    onWrite({ kind: 'upsert', updatedAt: task.updatedAt });
     // A task whose status no longer matches the filter leaves the list.
     if (!matches(filter, task)) {
       const index = indexOf(task.taskId);
@@ -116,7 +118,7 @@ export const TaskListView = (props: TaskListViewProps) => {
   const removed = (taskId: string, how: 'deleted' | 'gone') => {
     const index = indexOf(taskId);
     setList((state) => removeTask(state, taskId));
-    onWrite();
+    onWrite({ kind: 'remove' });
     announce(how === 'deleted' ? 'Task deleted.' : 'The task had been deleted elsewhere.');
     setFocusIndex(index);
   };

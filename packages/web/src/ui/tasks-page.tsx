@@ -1,6 +1,7 @@
 import type { Task, TasksClient } from '@tasks/client';
 import { useCallback, useState } from 'preact/hooks';
 import { CreateForm } from './create-form.js';
+import { StatsPanel, type WriteEvent } from './stats-panel.js';
 import { TaskListView } from './task-list-view.js';
 
 export interface TasksPageProps {
@@ -16,8 +17,12 @@ export interface TasksPageProps {
 export const TasksPage = ({ client, user, online, onSignOut, onSignIn }: TasksPageProps) => {
   const [created, setCreated] = useState<Task | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
-  const [, setWrites] = useState(0);
-  const onWrite = useCallback(() => setWrites((count) => count + 1), []);
+  const [lastWrite, setLastWrite] = useState<WriteEvent | undefined>(undefined);
+  const onWrite = useCallback(
+    (change: WriteEvent['change']) =>
+      setLastWrite((previous) => ({ seq: (previous?.seq ?? 0) + 1, change })),
+    [],
+  );
   const announce = useCallback((text: string) => setAnnouncement(text), []);
 
   return (
@@ -43,7 +48,7 @@ export const TasksPage = ({ client, user, online, onSignOut, onSignIn }: TasksPa
           onSignIn={onSignIn}
           onCreated={(task) => {
             setCreated(task);
-            onWrite();
+            onWrite({ kind: 'upsert', updatedAt: task.updatedAt });
             announce(`Task “${task.title}” added.`);
           }}
         />
@@ -55,6 +60,7 @@ export const TasksPage = ({ client, user, online, onSignOut, onSignIn }: TasksPa
           announce={announce}
           onSignIn={onSignIn}
         />
+        <StatsPanel client={client} online={online} lastWrite={lastWrite} onSignIn={onSignIn} />
       </main>
       <p class="visually-hidden" aria-live="polite">
         {announcement}
