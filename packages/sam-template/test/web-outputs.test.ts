@@ -1,6 +1,7 @@
 // What scripts/deploy-web.sh reads from a deployed stack: where to upload, where the page
-// is, and the page's config.json (WebConfig of packages/web/src/config.ts), one build for
+// is, and the page's config.json (@tasks/web-config), one build for
 // every stage.
+import { parseWebConfig } from '@tasks/web-config';
 import { describe, expect, it } from 'vitest';
 import { cspDirectives, PHYSICAL, propertiesOf, resolved, template } from './support/web.js';
 
@@ -35,6 +36,17 @@ describe('the web outputs', () => {
         clientId: PHYSICAL['UserPoolClient'],
       },
     });
+  });
+
+  it('give a config.json the page accepts, in every stage and with an existing pool', () => {
+    for (const parameters of [
+      {},
+      { Stage: 'prod' },
+      { ExistingUserPoolId: 'us-east-1_Existing1', ExistingUserPoolClientId: '1example23456789' },
+    ]) {
+      const config = webConfig(parameters);
+      expect(parseWebConfig(config)).toEqual(config);
+    }
   });
 
   it('give an existing pool’s ids when the stack trusts one', () => {

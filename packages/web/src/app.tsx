@@ -1,4 +1,5 @@
 import { createTasksClient } from '@tasks/client';
+import type { WebConfig } from '@tasks/web-config';
 import { useMemo, useState } from 'preact/hooks';
 import { type ActiveSession, activeSession } from './auth/active-session.js';
 import { refreshCognito, revokeCognito, signInWithCognito } from './auth/cognito.js';
@@ -10,7 +11,6 @@ import {
   type StoredSession,
   saveSession,
 } from './auth/session.js';
-import type { WebConfig } from './config.js';
 import { OfflineBanner } from './ui/offline-banner.js';
 import { SignIn } from './ui/sign-in.js';
 import { TasksPage } from './ui/tasks-page.js';

@@ -1,4 +1,4 @@
-import { parseWebConfig, WEB_CONFIG_PATH, type WebConfig } from './config.js';
+import { parseWebConfig, WEB_CONFIG_PATH, type WebConfig } from '@tasks/web-config';
 
 /** `config.json` could not be read: no answer, not 200, or not JSON. */
 export class ConfigUnavailableError extends Error {

@@ -1,8 +1,8 @@
 /** The page's entry: read `/config.json`, then render the app (or why it cannot start). */
 import './styles.css';
+import { InvalidWebConfigError } from '@tasks/web-config';
 import { render } from 'preact';
 import { App } from './app.js';
-import { InvalidWebConfigError } from './config.js';
 import { loadConfig } from './load-config.js';
 
 const root = document.getElementById('app');

@@ -1,5 +1,5 @@
+import { InvalidWebConfigError } from '@tasks/web-config';
 import { describe, expect, it } from 'vitest';
-import { InvalidWebConfigError } from '../src/config.js';
 import { ConfigUnavailableError, loadConfig } from '../src/load-config.js';
 
 const serving =

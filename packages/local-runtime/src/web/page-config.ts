@@ -1,4 +1,4 @@
-import { InvalidWebConfigError, parseWebConfig, type WebConfig } from '@tasks/web/config';
+import { InvalidWebConfigError, parseWebConfig, type WebConfig } from '@tasks/web-config';
 import type { AuthChoice } from '../runtime-options.js';
 import { SIGN_IN_PATH } from './sign-in.js';
 

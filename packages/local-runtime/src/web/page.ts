@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SamTemplate } from '@tasks/sam-template';
-import type { WebConfig } from '@tasks/web/config';
+import type { WebConfig } from '@tasks/web-config';
 import { InvalidTemplateError } from '../errors.js';
 import type { AuthChoice } from '../runtime-options.js';
 import type { DistributionOrigins, SiteBehaviour } from './distribution.js';

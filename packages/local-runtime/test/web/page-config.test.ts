@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseWebConfig } from '@tasks/web/config';
+import { parseWebConfig } from '@tasks/web-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AuthChoice,

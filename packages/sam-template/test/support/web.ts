@@ -18,8 +18,8 @@ export const PHYSICAL: Readonly<Record<string, string>> = {
   ApiResponseHeadersPolicy: 'api-headers-policy-id',
   'WebRewriteFunction.FunctionARN': 'arn:aws:cloudfront::000000000000:function/tasks-web-rewrite',
   HttpApi: 'a1b2c3d4e5',
-  UserPool: 'us-east-1_pool',
-  UserPoolClient: 'client-id',
+  UserPool: 'us-east-1_AbCdEf123',
+  UserPoolClient: '1h57kf5cpq17m0eml12EXAMPLE',
 };
 
 export const DISTRIBUTION_ARN = 'arn:aws:cloudfront::000000000000:distribution/E2EXAMPLE';

@@ -2,7 +2,7 @@
  * The signed-in user as the rest of the page sees them: a name to show and a token for
  * each request, whatever the kind of sign-in.
  */
-import type { WebConfig } from '../config.js';
+import type { WebConfig } from '@tasks/web-config';
 import { SessionExpiredError, type StoredSession } from './session.js';
 
 export interface ActiveSession {

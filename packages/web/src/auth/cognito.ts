@@ -7,7 +7,7 @@
  * with words saying what the account needs.
  */
 import { TasksNetworkError } from '@tasks/client';
-import type { WebAuthConfig } from '../config.js';
+import type { WebAuthConfig } from '@tasks/web-config';
 import {
   cognitoTimestamp,
   ephemeral,

@@ -1,6 +1,6 @@
+import type { WebAuthConfig } from '@tasks/web-config';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredSession } from '../auth/session.js';
-import type { WebAuthConfig } from '../config.js';
 
 export interface SignInProps {
   readonly auth: Exclude<WebAuthConfig, { kind: 'none' }>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidWebConfigError, parseWebConfig, type WebConfig } from '../src/config.js';
+import { InvalidWebConfigError, parseWebConfig, type WebConfig } from '../src/index.js';
 
 const problemsOf = (value: unknown): readonly string[] => {
   try {

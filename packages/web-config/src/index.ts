@@ -1,8 +1,10 @@
 /**
- * The page's runtime settings, `/config.json` (SPEC §12): written per stage at deploy
- * time and served by the local runtime, never built in, so that one build serves every
- * stage. This file is imported by Node too (the local runtime and the deploy script write
- * the file): no DOM, no relative imports.
+ * `@tasks/web-config`: the page's runtime settings, `/config.json` (SPEC §12), the one
+ * contract between the page that reads them and whoever serves it: the local runtime,
+ * which writes them, and the stack, whose `WebConfig` output the deploy script uploads.
+ * Never built into the page, so that one build serves every stage. A package of its own
+ * so that the local runtime need not depend on the page (whose client's tests run the
+ * local runtime): no DOM, no Node, no dependencies.
  */
 
 /** How the page signs its user in. */
