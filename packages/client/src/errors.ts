@@ -64,6 +64,8 @@ export class TasksApiError extends Error {
    * this client does not know yet (a newer server) is kept as the server sent it.
    */
   readonly code: TasksApiErrorCode | (string & {});
+  /** The problem's `title`, a short summary of its type; `undefined` when it had none. */
+  readonly title: string | undefined;
   readonly detail: string;
   /** Every offending field of a validation problem; empty otherwise. */
   readonly errors: readonly FieldError[];
@@ -80,6 +82,7 @@ export class TasksApiError extends Error {
     const detail = text(problem['detail']) ?? text(problem['message']) ?? `HTTP ${status}`;
     super(`${status} ${code}: ${detail}`);
     this.code = code;
+    this.title = text(problem['title']);
     this.detail = detail;
     this.errors = Array.isArray(problem['errors']) ? problem['errors'].filter(isFieldError) : [];
     this.retryAfterMs = retryAfterMs;

@@ -13,7 +13,7 @@ const failureOf = async (response: Response): Promise<unknown> => {
 };
 
 describe('TasksApiError', () => {
-  it('carries the status, code, detail and field errors of a problem', async () => {
+  it('carries the status, code, title, detail and field errors of a problem', async () => {
     const failure = await failureOf(
       new Response(
         JSON.stringify({
@@ -32,6 +32,7 @@ describe('TasksApiError', () => {
       name: 'TasksApiError',
       status: 400,
       code: 'validation_failed',
+      title: 'Request validation failed',
       detail: 'Validation failed: title: must not be empty',
       errors: [{ path: 'title', message: 'must not be empty' }],
       message: '400 validation_failed: Validation failed: title: must not be empty',
@@ -46,7 +47,7 @@ describe('TasksApiError', () => {
     [502, { message: 'Bad Gateway' }, 'unexpected_response', 'Bad Gateway'],
   ])('maps API Gateway’s plain %i body to a code', async (status, body, code, detail) => {
     const failure = await failureOf(json(status, body));
-    expect(failure).toMatchObject({ status, code, detail, errors: [] });
+    expect(failure).toMatchObject({ status, code, title: undefined, detail, errors: [] });
   });
 
   it('keeps a code this client does not know, as the server sent it', async () => {

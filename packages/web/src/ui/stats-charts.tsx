@@ -1,0 +1,156 @@
+import type { TaskStats } from '@tasks/client';
+import { dailyChart, formatDuration, shortDate, statusBars } from '../stats/chart-geometry.js';
+import { STATUS_LABELS } from './status-labels.js';
+
+const STATUS_WIDTH = 600;
+const LABEL_WIDTH = 90;
+const ROW = 26;
+
+/** Counts by status: one bar each, with its count; the image's name says them all. */
+export const StatusChart = ({ stats }: { readonly stats: TaskStats }) => {
+  const bars = statusBars(stats.byStatus, STATUS_WIDTH - LABEL_WIDTH - 40);
+  const words = bars.map((bar) => `${bar.count} ${STATUS_LABELS[bar.status].toLowerCase()}`);
+  return (
+    <svg
+      viewBox={`0 0 ${STATUS_WIDTH} ${bars.length * ROW}`}
+      role="img"
+      aria-label={`Tasks by status: ${words.join(', ')}; ${stats.total} in all.`}
+    >
+      {bars.map((bar, index) => (
+        <g key={bar.status}>
+          <text x={0} y={index * ROW + 17}>
+            {STATUS_LABELS[bar.status]}
+          </text>
+          <rect
+            class={`bar-${bar.status}`}
+            x={LABEL_WIDTH}
+            y={index * ROW + 4}
+            width={bar.length}
+            height={ROW - 8}
+            rx={2}
+          />
+          <text x={LABEL_WIDTH + bar.length + 6} y={index * ROW + 17}>
+            {bar.count}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+};
+
+/** Created and completed per day: columns on one scale, and the numbers as a table. */
+export const DailyChart = ({ stats }: { readonly stats: TaskStats }) => {
+  const chart = dailyChart(stats.daily);
+  const created = stats.daily.reduce((sum, day) => sum + day.created, 0);
+  const completed = stats.daily.reduce((sum, day) => sum + day.completed, 0);
+  const first = stats.daily[0]?.date;
+  const last = stats.daily.at(-1)?.date;
+  const span =
+    first === undefined || last === undefined
+      ? ''
+      : ` from ${shortDate(first)} to ${shortDate(last)}`;
+  const { box } = chart;
+  return (
+    <>
+      {/* Not a list: the page's list items are its tasks. */}
+      <p class="legend">
+        <span>
+          <span class="swatch swatch-created" />
+          Created
+        </span>
+        <span>
+          <span class="swatch swatch-completed" />
+          Completed
+        </span>
+      </p>
+      <svg
+        viewBox={`0 0 ${box.width} ${box.height}`}
+        role="img"
+        aria-label={`Per day${span}: ${created} tasks created and ${completed} completed. The table below has each day’s numbers.`}
+      >
+        {chart.ticks.map((tick) => (
+          <g key={tick.value}>
+            <line class="axis" x1={box.left} x2={box.width - box.right} y1={tick.y} y2={tick.y} />
+            <text x={box.left - 4} y={tick.y + 4} text-anchor="end">
+              {tick.value}
+            </text>
+          </g>
+        ))}
+        {chart.days.map((day, index) => (
+          <g key={day.date}>
+            <rect class="bar-created" {...rectOf(day.created)} />
+            <rect class="bar-completed" {...rectOf(day.completed)} />
+            {chart.labelled.has(index) && (
+              <text x={day.labelX} y={box.height - 6} text-anchor="middle">
+                {shortDate(day.date)}
+              </text>
+            )}
+          </g>
+        ))}
+      </svg>
+      <details>
+        <summary>Numbers per day</summary>
+        <table>
+          <caption class="visually-hidden">Tasks created and completed per day (UTC)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Created</th>
+              <th scope="col">Completed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stats.daily.map((day) => (
+              <tr key={day.date}>
+                <th scope="row">{day.date}</th>
+                <td>{day.created}</td>
+                <td>{day.completed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </>
+  );
+};
+
+const rectOf = ({
+  x,
+  y,
+  width,
+  height,
+}: {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}) => ({
+  x,
+  y,
+  width,
+  height,
+});
+
+/** The lead time, created to first Done, over the tasks completed in the window. */
+export const LeadTime = ({ stats }: { readonly stats: TaskStats }) => {
+  const { count, p50Ms, p90Ms } = stats.leadTime;
+  if (count === 0 || p50Ms === null || p90Ms === null) {
+    return <p>No task was completed in these {stats.daily.length} days.</p>;
+  }
+  return (
+    <dl class="lead-time">
+      <div>
+        <dt>Median</dt>
+        <dd>{formatDuration(p50Ms)}</dd>
+      </div>
+      <div>
+        <dt>90th percentile</dt>
+        <dd>{formatDuration(p90Ms)}</dd>
+      </div>
+      <div>
+        <dt>Tasks completed</dt>
+        <dd>{count}</dd>
+      </div>
+    </dl>
+  );
+};

@@ -1,0 +1,253 @@
+import { isTasksApiError, type Task, type TaskStatus, type TasksClient } from '@tasks/client';
+import type { RefObject } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { type Attempt, describeFailure, type FailureWords } from '../failure-words.js';
+import { FailureNotice } from './failure-notice.js';
+import { STATUS_LABELS, STATUSES } from './status-labels.js';
+
+export interface TaskItemProps {
+  readonly task: Task;
+  readonly client: TasksClient;
+  readonly online: boolean;
+  /** The task as the API now answers it (saved or reloaded). */
+  readonly onChanged: (task: Task) => void;
+  /** The task is gone: deleted here, or found deleted elsewhere. */
+  readonly onRemoved: (taskId: string, how: 'deleted' | 'gone') => void;
+  readonly onSignIn: () => void;
+}
+
+const offline = (attempt: Attempt): FailureWords => ({
+  title: 'You are offline: this change needs a connection.',
+  detail: attempt === 'delete' ? 'The task was not deleted.' : 'The task was not saved.',
+  fields: [],
+  action: 'none',
+});
+
+const isStatus = (value: string): value is TaskStatus => STATUSES.some((s) => s === value);
+
+/**
+ * One task: its title, description, the "Status" select and the "Edit" and "Delete"
+ * buttons. Every write is conditional on the version shown (`If-Match`), so that a
+ * change made elsewhere meanwhile is a 412 offering "Reload task", never overwritten.
+ */
+export const TaskItem = ({
+  task,
+  client,
+  online,
+  onChanged,
+  onRemoved,
+  onSignIn,
+}: TaskItemProps) => {
+  const id = useId();
+  const [editing, setEditing] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<{ words: FailureWords; retry: () => void }>();
+  const editRef = useRef<HTMLButtonElement>(null);
+  const statusRef = useRef<HTMLSelectElement>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+  // Where focus goes once a write ends and the item has rendered again (disabled
+  // controls drop focus meanwhile, and the edit form gives way to the Edit button).
+  const focusAfter = useRef<(() => HTMLElement | null) | null>(null);
+
+  useEffect(() => {
+    if (!pending && focusAfter.current !== null) {
+      focusAfter.current()?.focus();
+      focusAfter.current = null;
+    }
+  });
+  useEffect(() => {
+    if (editing) titleRef.current?.focus();
+  }, [editing]);
+
+  const run = async (
+    attempt: Attempt,
+    write: () => Promise<void>,
+    focus: () => HTMLElement | null,
+  ) => {
+    if (!online) {
+      setFailure({ words: offline(attempt), retry: () => void run(attempt, write, focus) });
+      return;
+    }
+    setPending(true);
+    setFailure(undefined);
+    try {
+      await write();
+    } catch (error) {
+      if (attempt === 'delete' && isTasksApiError(error) && error.status === 404) {
+        onRemoved(task.taskId, 'gone');
+        return;
+      }
+      setFailure({
+        words: describeFailure(error, attempt),
+        retry: () => void run(attempt, write, focus),
+      });
+    } finally {
+      focusAfter.current = focus;
+      setPending(false);
+    }
+  };
+
+  const reload = async () => {
+    setPending(true);
+    try {
+      onChanged(await client.get(task.taskId));
+      setFailure(undefined);
+      setEditing(false);
+    } catch (error) {
+      if (isTasksApiError(error) && error.status === 404) {
+        onRemoved(task.taskId, 'gone');
+        return;
+      }
+      setFailure({ words: describeFailure(error, 'load'), retry: () => void reload() });
+    } finally {
+      focusAfter.current = () => editRef.current;
+      setPending(false);
+    }
+  };
+
+  const changeStatus = (status: TaskStatus) =>
+    run(
+      'update',
+      async () => onChanged(await client.update(task, { status })),
+      () => statusRef.current,
+    );
+
+  const save = (title: string, description: string) =>
+    run(
+      'update',
+      async () => {
+        const patch = {
+          ...(title !== task.title ? { title } : {}),
+          ...(description !== (task.description ?? '')
+            ? { description: description === '' ? null : description }
+            : {}),
+        };
+        if (Object.keys(patch).length > 0) onChanged(await client.update(task, patch));
+        setEditing(false);
+      },
+      () => editRef.current ?? titleRef.current,
+    );
+
+  const remove = () =>
+    run(
+      'delete',
+      async () => {
+        await client.delete(task);
+        onRemoved(task.taskId, 'deleted');
+      },
+      () => editRef.current,
+    );
+
+  return (
+    <li class="task" aria-busy={pending}>
+      {/* The title stays while editing: the item is still that task. */}
+      <h3 class="task-title">{task.title}</h3>
+      {editing ? (
+        <EditForm
+          id={id}
+          task={task}
+          pending={pending}
+          titleRef={titleRef}
+          onSave={(title, description) => void save(title, description)}
+          onCancel={() => {
+            setEditing(false);
+            setFailure(undefined);
+            focusAfter.current = () => editRef.current;
+          }}
+        />
+      ) : (
+        <>
+          {task.description !== undefined && <p class="task-description">{task.description}</p>}
+          <div class="task-controls">
+            <label for={`${id}-status`}>Status</label>
+            <select
+              id={`${id}-status`}
+              ref={statusRef}
+              value={task.status}
+              disabled={pending}
+              onChange={(event) => {
+                const { value } = event.currentTarget;
+                if (isStatus(value) && value !== task.status) void changeStatus(value);
+              }}
+            >
+              {STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {STATUS_LABELS[status]}
+                </option>
+              ))}
+            </select>
+            <button type="button" ref={editRef} disabled={pending} onClick={() => setEditing(true)}>
+              Edit
+            </button>
+            <button type="button" disabled={pending} onClick={() => void remove()}>
+              Delete
+            </button>
+          </div>
+        </>
+      )}
+      {failure !== undefined && (
+        <FailureNotice
+          words={failure.words}
+          onReload={() => void reload()}
+          onRetry={failure.retry}
+          onSignIn={onSignIn}
+        />
+      )}
+    </li>
+  );
+};
+
+interface EditFormProps {
+  readonly id: string;
+  readonly task: Task;
+  readonly pending: boolean;
+  readonly titleRef: RefObject<HTMLInputElement | null>;
+  readonly onSave: (title: string, description: string) => void;
+  readonly onCancel: () => void;
+}
+
+/** The inline form of "Edit": its own "Title", "Description", "Save" and "Cancel". */
+const EditForm = ({ id, task, pending, titleRef, onSave, onCancel }: EditFormProps) => {
+  const [title, setTitle] = useState(task.title);
+  const [description, setDescription] = useState(task.description ?? '');
+  return (
+    <form
+      class="edit"
+      aria-label={`Edit task ${task.title}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave(title, description);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel();
+      }}
+    >
+      <label for={`${id}-edit-title`}>Title</label>
+      <input
+        id={`${id}-edit-title`}
+        ref={titleRef}
+        value={title}
+        required
+        maxLength={200}
+        autocomplete="off"
+        onInput={(event) => setTitle(event.currentTarget.value)}
+      />
+      <label for={`${id}-edit-description`}>Description</label>
+      <textarea
+        id={`${id}-edit-description`}
+        value={description}
+        maxLength={2000}
+        rows={2}
+        onInput={(event) => setDescription(event.currentTarget.value)}
+      />
+      <div class="task-controls">
+        <button type="submit" disabled={pending}>
+          Save
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+};
