@@ -10,6 +10,7 @@ import type { Gateway } from './gateway.js';
 import { JWKS_PATH, withIssuerDocuments } from './issuer-documents.js';
 import { makeJwtRouteAuthorizer, type RouteAuthorizer } from './route-authorizer.js';
 import { type AuthChoice, DEFAULT_DATA_DIR, type RuntimeAuth } from './runtime-options.js';
+import { makeSignIn, SIGN_IN_PATH } from './web/sign-in.js';
 
 /** Authentication, ready for the gateway and the functions. */
 export interface Auth {
@@ -18,8 +19,11 @@ export interface Auth {
   readonly environment: Readonly<Record<string, string | undefined>>;
   /** The authorizer of every route; `undefined` when authentication is off. */
   readonly authorize: RouteAuthorizer | undefined;
-  /** The gateway as the runtime serves it: behind the local issuer's documents, if it is one. */
-  serve(gateway: Gateway): Gateway;
+  /**
+   * The local issuer's endpoints (its documents, the sign-in), anything else on its paths
+   * going to `fallback`; `undefined` when the runtime is not the issuer.
+   */
+  readonly localIssuer: ((fallback: Gateway) => Gateway) | undefined;
 }
 
 export interface AuthContext {
@@ -41,18 +45,18 @@ const tokenCommand = (dataDir: string): string =>
 /**
  * Sets up `choice`: off (the functions get `AUTH_MODE=none` and the fixed owner); a
  * trusted issuer's remote JWKS; or the local issuer, whose key is loaded from (or made
- * in) the data directory and whose JWKS and discovery document the runtime serves.
+ * in) the data directory and whose JWKS, discovery document and sign-in (development
+ * only: any user name gets a token) the runtime serves.
  * With a JWT the functions get `AUTH_MODE=jwt` and no fixed owner, as deployed.
  */
 export const startAuth = async (choice: AuthChoice, context: AuthContext): Promise<Auth> => {
-  const unchanged = (gateway: Gateway): Gateway => gateway;
   if (choice.mode === 'none') {
     const { fixedOwner } = context;
     return {
       summary: { mode: 'none', fixedOwner },
       environment: { AUTH_MODE: 'none', FIXED_OWNER: fixedOwner },
       authorize: undefined,
-      serve: unchanged,
+      localIssuer: undefined,
     };
   }
   const environment = { AUTH_MODE: 'jwt', FIXED_OWNER: undefined };
@@ -63,7 +67,7 @@ export const startAuth = async (choice: AuthChoice, context: AuthContext): Promi
       summary: { mode: 'jwt', issuer, audience, jwksUrl },
       environment,
       authorize: makeJwtRouteAuthorizer(makeJwtAuthorizer({ issuer, audience, keys })),
-      serve: unchanged,
+      localIssuer: undefined,
     };
   }
   const key = await loadOrCreateSigningKey(issuerKeyDir(context.dataDir));
@@ -79,6 +83,10 @@ export const startAuth = async (choice: AuthChoice, context: AuthContext): Promi
     },
     environment,
     authorize: makeJwtRouteAuthorizer(makeJwtAuthorizer({ issuer: LOCAL_ISSUER, audience, keys })),
-    serve: (gateway) => withIssuerDocuments(gateway, key, context.url),
+    localIssuer: (fallback) => {
+      const signIn = makeSignIn(key);
+      const documents = withIssuerDocuments(fallback, key, context.url);
+      return (request) => (request.rawPath === SIGN_IN_PATH ? signIn(request) : documents(request));
+    },
   };
 };

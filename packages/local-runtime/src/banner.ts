@@ -1,4 +1,6 @@
 import type { LocalRuntime, RuntimeAuth } from './runtime-options.js';
+import type { RuntimePage } from './web/page.js';
+import { SIGN_IN_PATH } from './web/sign-in.js';
 
 /** How requests are authenticated, in a line or two. */
 const authLines = (auth: RuntimeAuth): string[] => {
@@ -37,6 +39,32 @@ const exposureLines = (storage: LocalRuntime['storage']): string[] => {
   ];
 };
 
+/** Where the page is and how it signs in; or, in one line, why it is not served. */
+const pageLines = (page: RuntimePage): string[] => {
+  if (page.state === 'off') return [];
+  if (page.state === 'missing') {
+    return [
+      `Page: not served, ${page.dir} has no index.html (build it with npm run build); serving the API alone`,
+    ];
+  }
+  const where = `Page: ${page.url} (the build in ${page.dir})`;
+  const { auth } = page;
+  if (auth === undefined)
+    return [`${where} cannot sign in: ${page.problem}; no /config.json is served`];
+  switch (auth.kind) {
+    case 'none':
+      return [`${where}, acting as the fixed owner "${auth.owner}"`];
+    case 'local':
+      return [
+        `${where}; sign in with any user name (development only: POST ${SIGN_IN_PATH} hands out the local issuer's tokens)`,
+      ];
+    case 'cognito':
+      return [
+        `${where}; signs in with the Cognito user pool ${auth.userPoolId} (app client ${auth.clientId})`,
+      ];
+  }
+};
+
 /** Which functions read the table's stream, and where what they give up on goes. */
 const streamLines = (streams: LocalRuntime['streams']): string[] =>
   streams.functionIds.length === 0
@@ -48,7 +76,7 @@ const streamLines = (streams: LocalRuntime['streams']): string[] =>
 /**
  * What the CLI prints first: where the API is, which store holds the data and where (and
  * who else can reach it), how requests are authenticated (off and for whom, or by which
- * issuer's tokens), the stream's functions, and the routes read from the template.
+ * issuer's tokens), the page (where, and how it signs in), the stream's functions, and the routes read from the template.
  */
 export const bannerLines = (runtime: LocalRuntime): string[] => {
   const width = Math.max(...runtime.routes.map((route) => route.routeKey.length));
@@ -58,6 +86,7 @@ export const bannerLines = (runtime: LocalRuntime): string[] => {
     ...runtime.storage.notes.map((note) => `  ${note}`),
     ...exposureLines(runtime.storage),
     ...authLines(runtime.auth),
+    ...pageLines(runtime.page),
     ...streamLines(runtime.streams),
     'Routes (from infra/template.yaml, each served by its bundle in dist/functions):',
     ...runtime.routes.map((route) => `  ${route.routeKey.padEnd(width)}  ${route.functionId}`),

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Env } from '@tasks/dynamodb-local';
 import { authFromEnvironment } from './auth-options.js';
 import { InvalidEnvironmentError } from './errors.js';
-import type { LocalRuntimeOptions, LogLevel } from './runtime-options.js';
+import { DEFAULT_WEB_DIR, type LocalRuntimeOptions, type LogLevel } from './runtime-options.js';
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
@@ -15,12 +15,17 @@ const set = (env: Env, name: string): string | undefined => {
  * The CLI's options from its environment: `PORT`, `HOST`, `TASKS_STORE` (`dynamodb` or
  * `memory`), `TASKS_DATA_DIR` (relative to `cwd`), `DYNAMODB_ENDPOINT`, `LOG_LEVEL`,
  * `FIXED_OWNER`, `CORS_ALLOWED_ORIGINS`, and `TASKS_AUTH` with its issuer settings (see
- * `authFromEnvironment`). Unset or empty variables take the defaults.
+ * `authFromEnvironment`). Unset or empty variables take the defaults. The page is served
+ * from `packages/web/dist` (the API alone, and a line saying so, when it is not built).
  * Throws {@link InvalidEnvironmentError} naming every variable that is wrong.
  */
 export const cliOptions = (env: Env, cwd: string = process.cwd()): LocalRuntimeOptions => {
   const problems: string[] = [];
-  const options: { -readonly [K in keyof LocalRuntimeOptions]: LocalRuntimeOptions[K] } = { env };
+  // The page's build in this repository, which `npm start` builds first (SPEC §12).
+  const options: { -readonly [K in keyof LocalRuntimeOptions]: LocalRuntimeOptions[K] } = {
+    env,
+    web: { dir: DEFAULT_WEB_DIR },
+  };
 
   const port = set(env, 'PORT');
   if (port !== undefined) {

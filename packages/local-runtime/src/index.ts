@@ -3,7 +3,8 @@
  * bundles, found through the SAM template's routes and `CodeUri` folders, behind a local
  * HTTP server that invokes them as API Gateway (HTTP API, payload 2.0) does, on DynamoDB
  * Local, a given DynamoDB, or memory; unauthenticated, or behind API Gateway's JWT
- * authorizer with the local issuer's tokens (`npm run token`) or another issuer's.
+ * authorizer with the local issuer's tokens (`npm run token`) or another issuer's; with the
+ * web page's build beside it, on the one port, as the CloudFront distribution serves both.
  */
 export {
   type EventMetadata,
@@ -43,10 +44,29 @@ export {
   DEFAULT_DATA_DIR,
   DEFAULT_PORT,
   DEFAULT_TABLE_NAME,
+  DEFAULT_WEB_DIR,
   type LocalRuntime,
   type LocalRuntimeOptions,
   type LogLevel,
   type RuntimeAuth,
   type TrustedIssuer,
+  type WebOptions,
 } from './runtime-options.js';
 export type { StoreChoice } from './storage.js';
+export {
+  answeredBy,
+  type Behaviour,
+  behaviourOf,
+  type ServedBehaviours,
+} from './web/behaviours.js';
+export type { RuntimePage } from './web/page.js';
+export type { WebConfig } from './web/page-config.js';
+export { MAX_USERNAME_LENGTH, SIGN_IN_PATH, SIGN_IN_TOKEN_SECONDS } from './web/sign-in.js';
+export { type ViewerRequestEvent, viewerRequestEvent } from './web/viewer-request-event.js';
+export {
+  compileViewerRequestFunction,
+  type FunctionOutcome,
+  templateViewerRequestFunction,
+  type ViewerRequestFunction,
+  WEB_REWRITE_FUNCTION_ID,
+} from './web/viewer-request-function.js';

@@ -17,6 +17,8 @@ import { type Storage, startStorage } from './storage.js';
 import { STATS_TABLE_ID, statsTableNameFor } from './stream/stats-table.js';
 import { prepareStreamProcessing } from './stream/stream-processing.js';
 import { templateCors } from './template-cors.js';
+import { type Distribution, makeDistribution } from './web/distribution.js';
+import { type RuntimePage, startPage } from './web/page.js';
 
 const REGION = 'us-east-1';
 // What sam-template's intrinsics resolve AWS::AccountId to, so that ARNs agree.
@@ -31,7 +33,9 @@ const standardError = (line: string): void => {
  * the esbuild bundle its `CodeUri` names, invoked with API Gateway's payload 2.0 events,
  * on DynamoDB Local (data kept in `dataDir`), a given DynamoDB, or memory. Authentication
  * is off (every request acts as `fixedOwner`) unless `auth` asks for JWTs, checked as
- * API Gateway's authorizer does (see `startAuth`). The port is taken first, so that a busy
+ * API Gateway's authorizer does (see `startAuth`). With `web`, the port is the
+ * distribution's: the page's build is served on every path the API does not take, as
+ * CloudFront serves it from S3 (see `makeDistribution`). The port is taken first, so that a busy
  * port fails before DynamoDB Local starts; requests that arrive meanwhile wait for the
  * start, as a cold start would. Rejects with the typed errors of `./errors.js` and
  * `@tasks/dynamodb-local`, having undone whatever it had started.
@@ -77,8 +81,16 @@ export const startLocalRuntime = async (
 
   let storage: Storage | undefined;
   let auth: Auth;
+  let page: RuntimePage = { state: 'off' };
+  let distribution: Distribution;
   try {
-    auth = await startAuth(options.auth ?? { mode: 'none' }, { url, dataDir, fixedOwner });
+    const authChoice = options.auth ?? { mode: 'none' };
+    auth = await startAuth(authChoice, { url, dataDir, fixedOwner });
+    const web =
+      options.web === undefined
+        ? undefined
+        : await startPage(options.web.dir, { template, auth: authChoice, fixedOwner, url, log });
+    page = web?.summary ?? page;
     storage = await startStorage({
       store: options.store ?? 'dynamodb',
       dataDir,
@@ -111,7 +123,12 @@ export const startLocalRuntime = async (
       cors: templateCors(template, options.corsAllowedOrigins),
       log,
     });
-    ready.resolve(auth.serve(gateway));
+    distribution = makeDistribution({
+      api: gateway,
+      localIssuer: auth.localIssuer?.(gateway),
+      page: web?.behaviour,
+    });
+    ready.resolve(distribution.handle);
   } catch (error) {
     ready.reject(error);
     await server.close(0);
@@ -147,6 +164,8 @@ export const startLocalRuntime = async (
     },
     fixedOwner,
     auth: auth.summary,
+    page,
+    served: distribution.served,
     routes:
       routes.defaultRoute === undefined ? routes.routes : [...routes.routes, routes.defaultRoute],
     streams: {

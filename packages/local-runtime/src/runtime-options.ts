@@ -3,6 +3,8 @@ import type { Env } from '@tasks/dynamodb-local';
 import type { StoreLostError } from './errors.js';
 import type { GatewayRoute } from './route-table.js';
 import type { Storage, StoreChoice } from './storage.js';
+import type { ServedBehaviours } from './web/behaviours.js';
+import type { RuntimePage } from './web/page.js';
 
 /** An issuer other than the local one, trusted as API Gateway's JWT authorizer would be. */
 export interface TrustedIssuer {
@@ -32,6 +34,12 @@ export type RuntimeAuth =
       readonly tokenCommand?: string;
     });
 
+/** The web page's build, served beside the API as the distribution serves it (SPEC §12). */
+export interface WebOptions {
+  /** Vite's output (`packages/web/dist`): `index.html` and `assets/`. */
+  readonly dir: string;
+}
+
 /** The log levels of the functions (adapter-lambda's `LOG_LEVEL`). */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -56,6 +64,11 @@ export interface LocalRuntimeOptions {
   readonly fixedOwner?: string;
   /** Default off: `{ mode: 'none' }`. */
   readonly auth?: AuthChoice;
+  /**
+   * Serve the page from this build on every path the API and the local issuer do not take,
+   * as the CloudFront distribution does. Default none: the bare API, as its execute-api URL.
+   */
+  readonly web?: WebOptions;
   /** The functions' log level; default `info` (one JSON line per request on stdout). */
   readonly logLevel?: LogLevel;
   /** Default: the template's `CorsConfiguration.AllowOrigins`. */
@@ -80,6 +93,10 @@ export interface LocalRuntime {
   /** The owner of every task when `auth.mode` is `none`. */
   readonly fixedOwner: string;
   readonly auth: RuntimeAuth;
+  /** Whether the page is served, where, and how it signs in. */
+  readonly page: RuntimePage;
+  /** What answers beside the API (see `answeredBy`): the page, the local issuer. */
+  readonly served: ServedBehaviours;
   /** The template's routes, `$default` last. */
   readonly routes: readonly GatewayRoute[];
   /** The stream processor, fed as its event source mapping would feed it (SPEC §10). */
@@ -106,5 +123,7 @@ export interface LocalRuntime {
 
 /** `.data/` at the repository root (git-ignored); `src/` and `dist/` sit at the same depth. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
+/** The page's build in this repository, as `npm start` serves it. */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_TABLE_NAME = 'tasks-local';

@@ -13,6 +13,8 @@ const runtime = (
   storage,
   fixedOwner: 'local',
   auth: { mode: 'none', fixedOwner: 'local' },
+  page: { state: 'off' },
+  served: { page: false, localIssuer: false },
   routes: [
     {
       routeKey: 'GET /tasks',

@@ -1,11 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cliOptions, InvalidEnvironmentError } from '../../src/index.js';
+import { cliOptions, DEFAULT_WEB_DIR, InvalidEnvironmentError } from '../../src/index.js';
 
 describe('the CLI options read from the environment', () => {
   it('leaves every option to its default when nothing is set', () => {
     const env = { PATH: '/usr/bin', PORT: '' };
 
-    expect(cliOptions(env, '/repo')).toEqual({ env });
+    expect(cliOptions(env, '/repo')).toEqual({ env, web: { dir: DEFAULT_WEB_DIR } });
+  });
+
+  it("serves the page from the repository's packages/web/dist, as npm start builds it", () => {
+    expect(DEFAULT_WEB_DIR).toBe(fileURLToPath(new URL('../../../web/dist', import.meta.url)));
   });
 
   it('reads PORT, HOST, TASKS_STORE, TASKS_DATA_DIR (from the working directory) and the rest', () => {
@@ -22,6 +27,7 @@ describe('the CLI options read from the environment', () => {
 
     expect(cliOptions(env, '/repo')).toEqual({
       env,
+      web: { dir: DEFAULT_WEB_DIR },
       port: 8080,
       host: '0.0.0.0',
       store: 'memory',

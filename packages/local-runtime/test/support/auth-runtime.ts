@@ -73,7 +73,10 @@ export const useAuthRuntime = (
   };
   const key = () => started(signingKey);
   const token = (request: TokenRequest) => issueToken(key(), request);
-  const api = apiAt(() => started(runtime).url, documentedExchange());
+  const api = apiAt(
+    () => started(runtime).url,
+    documentedExchange(() => started(runtime).served),
+  );
   return {
     api,
     as: (sub) => withAuthorization(api, async () => `Bearer ${await token({ sub })}`),

@@ -50,8 +50,12 @@ export const useRuntime = (store: StoreUnderTest, options?: LocalRuntimeOptions)
   afterAll(async () => {
     await runtime?.stop();
   });
-  return apiAt(() => {
+  const started = (): LocalRuntime => {
     if (runtime === undefined) throw new Error('the runtime did not start');
-    return runtime.url;
-  }, documentedExchange());
+    return runtime;
+  };
+  return apiAt(
+    () => started().url,
+    documentedExchange(() => started().served),
+  );
 };

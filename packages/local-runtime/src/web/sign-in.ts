@@ -1,0 +1,122 @@
+import {
+  DOMAIN_PROBLEMS,
+  HTTP_PROBLEMS,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TYPE_BASE,
+  type Problem,
+} from '@tasks/adapter-lambda';
+import { issueToken, type SigningKey } from '@tasks/local-issuer';
+import type { IncomingHttpRequest } from '../api-gateway-event.js';
+import type { Gateway } from '../gateway.js';
+import type { GatewayResponse } from '../lambda-result.js';
+import { headerOf } from './s3-answers.js';
+
+/** The local issuer's sign-in (development only: it trusts whatever user name it is given). */
+export const SIGN_IN_PATH = '/local-issuer/sign-in';
+/** An hour, as Cognito's ID tokens and `npm run token`. */
+export const SIGN_IN_TOKEN_SECONDS = 3600;
+export const MAX_USERNAME_LENGTH = 128;
+
+type Refusal = Pick<Problem, 'detail'> & {
+  readonly problem: { readonly status: number; readonly slug: string; readonly title: string };
+  readonly code: string;
+  readonly errors?: Problem['errors'];
+  readonly headers?: readonly (readonly [string, string])[];
+};
+
+const problem = (refusal: Refusal): GatewayResponse => {
+  const { status, slug, title } = refusal.problem;
+  const body: Problem = {
+    type: `${PROBLEM_TYPE_BASE}${slug}`,
+    title,
+    status,
+    detail: refusal.detail,
+    code: refusal.code,
+    ...(refusal.errors === undefined ? {} : { errors: refusal.errors }),
+  };
+  return {
+    statusCode: status,
+    headers: [['Content-Type', PROBLEM_CONTENT_TYPE], ...(refusal.headers ?? [])],
+    body: Buffer.from(JSON.stringify(body)),
+  };
+};
+
+const invalidUsername = (message: string): Refusal => ({
+  problem: DOMAIN_PROBLEMS.validation_failed,
+  code: 'validation_failed',
+  detail: `The sign-in was refused: ${message}.`,
+  errors: [{ path: 'username', message }],
+});
+
+const isJson = (contentType: string | undefined): boolean => {
+  const essence = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return essence === 'application/json' || /^application\/[^/]+\+json$/.test(essence);
+};
+
+/** The user name of a sign-in request, trimmed, or why it is refused. */
+const usernameOf = (request: IncomingHttpRequest): string | Refusal => {
+  if (!isJson(headerOf(request.rawHeaders, 'content-type'))) {
+    return {
+      problem: HTTP_PROBLEMS.unsupported_media_type,
+      code: 'unsupported_media_type',
+      detail: 'The sign-in takes a JSON body: send Content-Type: application/json.',
+    };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(request.body));
+  } catch {
+    return {
+      problem: HTTP_PROBLEMS.malformed_json,
+      code: 'malformed_json',
+      detail: 'The body is not JSON in UTF-8: send {"username": "alice"}.',
+    };
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return invalidUsername('the body must be an object {"username": "…"}');
+  }
+  const unknown = Object.keys(body).filter((name) => name !== 'username');
+  if (unknown.length > 0) return invalidUsername('username is the only field');
+  const username: unknown = Reflect.get(body, 'username');
+  if (typeof username !== 'string') return invalidUsername('username is required, a string');
+  const trimmed = username.trim();
+  if (trimmed === '') return invalidUsername('username must not be blank');
+  if ([...trimmed].length > MAX_USERNAME_LENGTH) {
+    return invalidUsername(`username has at most ${MAX_USERNAME_LENGTH} characters`);
+  }
+  if (/\p{Cc}/u.test(trimmed)) return invalidUsername('username has no control characters');
+  return trimmed;
+};
+
+/**
+ * `POST /local-issuer/sign-in` with `{"username": "alice"}`: a token of the local issuer
+ * whose `sub` is that name, as `npm run token -- --sub alice` prints, signed with `key`.
+ * Any name is taken without a password: the local issuer is for development only, and is
+ * never part of a deployment (Cognito signs in there). Other methods are 405 with `Allow`,
+ * a body that is not JSON 415 or 400, a name that is blank, too long or has control
+ * characters 400: problem details, as the API answers.
+ */
+export const makeSignIn =
+  (key: SigningKey): Gateway =>
+  async (request) => {
+    if (request.method !== 'POST') {
+      return problem({
+        problem: HTTP_PROBLEMS.method_not_allowed,
+        code: 'method_not_allowed',
+        detail: `${SIGN_IN_PATH} takes POST only.`,
+        headers: [['Allow', 'POST']],
+      });
+    }
+    const username = usernameOf(request);
+    if (typeof username !== 'string') return problem(username);
+    const token = await issueToken(key, { sub: username, expiresInSeconds: SIGN_IN_TOKEN_SECONDS });
+    return {
+      statusCode: 200,
+      // RFC 6749 §5.1: a response carrying a token is never stored.
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['Cache-Control', 'no-store'],
+      ],
+      body: Buffer.from(JSON.stringify({ token, expiresIn: SIGN_IN_TOKEN_SECONDS })),
+    };
+  };

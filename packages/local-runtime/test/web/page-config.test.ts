@@ -1,0 +1,154 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AuthChoice,
+  bannerLines,
+  type LocalRuntime,
+  SIGN_IN_PATH,
+  startLocalRuntime,
+} from '../../src/index.js';
+import { pageSignIn } from '../../src/web/page-config.js';
+import { apiAt } from '../support/api.js';
+import { documentedExchange } from '../support/openapi-exchanges.js';
+import { usePageBuild } from '../support/page-build.js';
+
+const COGNITO = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
+const cognito = (issuer: string, audience = ['client-1', 'client-2']): AuthChoice => ({
+  mode: 'jwt',
+  trust: { issuer, audience, jwksUrl: `${issuer}/.well-known/jwks.json` },
+});
+
+describe("the page's config.json for each way the runtime authenticates", () => {
+  it('names the fixed owner when authentication is off', () => {
+    expect(pageSignIn({ mode: 'none' }, 'alice')).toEqual({
+      ok: true,
+      config: { apiUrl: '', auth: { kind: 'none', owner: 'alice' } },
+      connectSources: [],
+    });
+  });
+
+  it("points at the local issuer's sign-in with TASKS_AUTH=jwt", () => {
+    expect(pageSignIn({ mode: 'jwt' }, 'local')).toEqual({
+      ok: true,
+      config: { apiUrl: '', auth: { kind: 'local', signInUrl: '/local-issuer/sign-in' } },
+      connectSources: [],
+    });
+  });
+
+  it('names the pool, its region and the first audience as the app client for a trusted Cognito pool', () => {
+    for (const issuer of [COGNITO, `${COGNITO}/`]) {
+      expect(pageSignIn(cognito(issuer), 'local')).toEqual({
+        ok: true,
+        config: {
+          apiUrl: '',
+          auth: {
+            kind: 'cognito',
+            region: 'eu-west-1',
+            userPoolId: 'eu-west-1_AbC123',
+            clientId: 'client-1',
+          },
+        },
+        connectSources: ['https://cognito-idp.eu-west-1.amazonaws.com'],
+      });
+    }
+  });
+
+  it.each([
+    'https://issuer.example.com',
+    'https://cognito-idp.eu-west-1.amazonaws.com/us-east-1_AbC123',
+    'http://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123',
+    'https://cognito-idp.eu-west-1.amazonaws.com.evil.example/eu-west-1_AbC123',
+  ])('says the page cannot sign in with the issuer %s', (issuer) => {
+    expect(pageSignIn(cognito(issuer), 'local')).toEqual({
+      ok: false,
+      problem: expect.stringContaining(`not with ${issuer}`),
+    });
+  });
+});
+
+/** A runtime in memory with the page and `auth`, its data (the issuer's key) in a temporary folder. */
+const usePageRuntime = (auth: AuthChoice) => {
+  const build = usePageBuild();
+  let runtime: LocalRuntime | undefined;
+  let dataDir: string | undefined;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'tasks-local-page-auth-'));
+    runtime = await startLocalRuntime({
+      host: '127.0.0.1',
+      port: 0,
+      logLevel: 'warn',
+      store: 'memory',
+      dataDir,
+      auth,
+      web: { dir: build.dist() },
+    });
+  });
+  afterAll(async () => {
+    await runtime?.stop();
+    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
+  });
+  const started = (): LocalRuntime => {
+    if (runtime === undefined) throw new Error('the runtime did not start');
+    return runtime;
+  };
+  const api = apiAt(
+    () => started().url,
+    documentedExchange(() => started().served),
+  );
+  return { api, runtime: started };
+};
+
+describe('the page with TASKS_AUTH=jwt and the local issuer', () => {
+  const { api, runtime } = usePageRuntime({ mode: 'jwt' });
+
+  it('serves a config.json that signs in through the local issuer, the page without a token', async () => {
+    const config = await api.get('/config.json');
+    const page = await api.get('/');
+
+    expect(config.json).toEqual({ apiUrl: '', auth: { kind: 'local', signInUrl: SIGN_IN_PATH } });
+    expect(page.status).toBe(200);
+    expect(runtime().served).toEqual({ page: true, localIssuer: true });
+    expect(bannerLines(runtime())).toContainEqual(
+      expect.stringMatching(
+        /^Page: http:\/\/127\.0\.0\.1:\d+\/ \(the build in .+\); sign in with any user name \(development only: POST \/local-issuer\/sign-in hands out the local issuer's tokens\)$/,
+      ),
+    );
+  });
+});
+
+describe('the page with a trusted Cognito pool', () => {
+  const { api } = usePageRuntime(cognito(COGNITO));
+
+  it("serves the pool's config.json and lets the page reach Cognito, and only it", async () => {
+    const config = await api.get('/config.json');
+
+    expect(config.json).toEqual({
+      apiUrl: '',
+      auth: {
+        kind: 'cognito',
+        region: 'eu-west-1',
+        userPoolId: 'eu-west-1_AbC123',
+        clientId: 'client-1',
+      },
+    });
+    expect(config.header('content-security-policy')).toContain(
+      "connect-src 'self' https://cognito-idp.eu-west-1.amazonaws.com;",
+    );
+  });
+});
+
+describe('the page with a trusted issuer that is no Cognito pool', () => {
+  const { api, runtime } = usePageRuntime(cognito('https://issuer.example.com'));
+
+  it('serves the page but no config.json, and says in the banner why it cannot sign in', async () => {
+    expect((await api.get('/')).status).toBe(200);
+    expect((await api.get('/config.json')).status).toBe(404);
+    expect(bannerLines(runtime()).filter((line) => line.startsWith('Page:'))).toEqual([
+      expect.stringMatching(
+        /^Page: http:\/\/127\.0\.0\.1:\d+\/ \(the build in .+\) cannot sign in: the page signs in with the local issuer or a Cognito user pool .+, not with https:\/\/issuer\.example\.com; no \/config\.json is served$/,
+      ),
+    ]);
+  });
+});
