@@ -1,10 +1,10 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setupDynamoDbLocal } from '@tasks/dynamodb-local/vitest';
+import { DEFAULT_WEB_DIR } from '@tasks/local-runtime';
 import type { TestProject } from 'vitest/node';
 import { chromiumExecutable } from './support/chromium.js';
 import { PageNotBuiltError } from './support/errors.js';
-import { WEB_DIST } from './support/site.js';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -19,8 +19,8 @@ declare module 'vitest' {
  * decompresses Chromium once for every test file; starts one DynamoDB Local for them.
  */
 export default async (project: TestProject): Promise<() => Promise<void>> => {
-  await access(join(WEB_DIST, 'index.html')).catch((cause: unknown) => {
-    throw new PageNotBuiltError(WEB_DIST, { cause });
+  await access(join(DEFAULT_WEB_DIR, 'index.html')).catch((cause: unknown) => {
+    throw new PageNotBuiltError(DEFAULT_WEB_DIR, { cause });
   });
   project.provide('chromiumExecutable', await chromiumExecutable());
   return setupDynamoDbLocal(project);

@@ -1,8 +1,8 @@
 /**
  * SPEC §12's journey in a real browser against `npm start`'s runtime, on both stores:
  * what a person does with the page (create, edit, change a status, delete, page through,
- * filter), checked on the page and in the API behind it, so that a page that only shows
- * what it meant to save would fail.
+ * filter) and the statistics that follow, checked on the page and in the API behind it,
+ * so that a page that only shows what it meant to save would fail.
  */
 import type { Task, TasksClient } from '@tasks/client';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import {
   gone,
   openTasks,
   shown,
+  statisticsShow,
   statusOf,
   taskItem,
   taskItems,
@@ -63,6 +64,10 @@ describe.each(STORES)('the page, on the %s store', (store) => {
       ['Book the venue', 'DONE', undefined],
       ['Write the annual report', 'TODO', 'Four pages'],
     ]);
+
+    // The statistics follow: three created today (one since deleted), one completed.
+    await statisticsShow(page, 'Tasks by status: 1 to do, 0 in progress, 1 done; 2 in all.');
+    await statisticsShow(page, /: 3 tasks created and 1 completed\./);
     await page.reload();
     await eventually(() => titlesShown(page)).toEqual([
       'Book the venue',

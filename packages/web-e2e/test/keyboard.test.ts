@@ -15,6 +15,7 @@ import {
   shown,
   statusOf,
   taskItem,
+  taskItems,
   titlesShown,
 } from './support/tasks-page.js';
 
@@ -62,11 +63,11 @@ describe.each(STORES)('the page by keyboard alone, on the %s store', (store) => 
     const plumber = taskItem(page, 'Call the plumber');
     await tabTo(page, plumber.getByRole('button', { name: 'Edit' }), 'Shift+Tab');
     await page.keyboard.press('Enter');
-    const save = page.getByRole('button', { name: 'Save' });
-    await shown(save);
+    const editing = taskItems(page).filter({ has: page.getByRole('button', { name: 'Save' }) });
+    await eventually(() => focused(editing.getByRole('textbox', { name: 'Title' }))).toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.type('About the leak');
-    await tabTo(page, save);
+    await tabTo(page, editing.getByRole('button', { name: 'Save' }));
     await page.keyboard.press('Enter');
     await shown(plumber.getByText('About the leak'));
 

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
 
 declare global {
   interface Window {
@@ -12,7 +14,7 @@ declare global {
 /** The WCAG 2.1 A and AA rules (axe-core's tags). */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa'];
 
-const axeSource = readFile(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
+const axeSource = readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * axe-core's WCAG 2.1 A/AA violations of the whole page as it is now, one line each

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { access, chmod, constants, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { createBrotliDecompress } from 'node:zlib';
 import { type Env, resolveCacheDir } from '@tasks/dynamodb-local';
 import { BrowserUnavailableError } from './errors.js';
 
+const require = createRequire(import.meta.url);
+
 /** The Chromium that `@sparticuz/chromium` ships: its `bin/` folder and its version. */
 const shipped = async (): Promise<{ bin: string; version: string }> => {
-  const entry = fileURLToPath(import.meta.resolve('@sparticuz/chromium'));
+  const entry = require.resolve('@sparticuz/chromium');
   const packageDir = dirname(dirname(entry));
   const manifest: unknown = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8'));
   const version =

@@ -2,18 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createTasksClient, type TasksClient } from '@tasks/client';
 import {
+  DEFAULT_WEB_DIR,
   type LocalRuntime,
   type LocalRuntimeOptions,
   startLocalRuntime,
 } from '@tasks/local-runtime';
+import { parseWebConfig, WEB_CONFIG_PATH } from '@tasks/web/config';
 import { afterEach, beforeEach, expect, inject } from 'vitest';
-import { SignInFailedError } from './errors.js';
-
-/** The page's build, found through its package: what `npm start` serves at `/`. */
-export const WEB_DIST = fileURLToPath(new URL('../dist', import.meta.resolve('@tasks/web/config')));
+import { PageNotBuiltError, SignInFailedError } from './errors.js';
 
 /** The stores of SPEC §7; every journey runs on both. */
 export type StoreName = 'memory' | 'dynamodb';
@@ -58,11 +56,20 @@ const storeOptions = (store: StoreName): LocalRuntimeOptions =>
         tableName: `tasks-e2e-${randomUUID()}`,
       };
 
+/** How the page signs in, as the runtime's `/config.json` tells it (the page's own parser). */
+const pageSignInKind = async (url: string): Promise<string> => {
+  const answer = await fetch(`${url}${WEB_CONFIG_PATH}`);
+  return parseWebConfig(await answer.json()).auth.kind;
+};
+
+const SIGN_IN_KIND = { none: 'none', jwt: 'local' } as const;
+
 /**
  * Before each test of the enclosing `describe`, starts a local runtime on `store` with
- * the page's build, a free port and an empty data directory of its own (so each test
- * starts with no tasks and no statistics); after it, stops the runtime, removes the
- * directory, and fails the test if the runtime reported a failed invocation.
+ * the page's build as `npm start` serves it, a free port and an empty data directory of
+ * its own (so each test starts with no tasks and no statistics), and checks that it
+ * serves the page set up to sign in as `auth` says; after the test, stops the runtime,
+ * removes the directory, and fails the test if the runtime reported a failed invocation.
  */
 export const useSite = (store: StoreName, { auth = 'none' }: SiteOptions = {}): (() => Site) => {
   let runtime: LocalRuntime | undefined;
@@ -76,10 +83,14 @@ export const useSite = (store: StoreName, { auth = 'none' }: SiteOptions = {}): 
       logLevel: 'warn',
       dataDir,
       auth: { mode: auth },
-      web: { dir: WEB_DIST },
+      web: { dir: DEFAULT_WEB_DIR },
       log: (line) => diagnostics.push(line),
       ...storeOptions(store),
     });
+    if (runtime.page.state !== 'served') throw new PageNotBuiltError(DEFAULT_WEB_DIR);
+    expect(await pageSignInKind(runtime.url), 'the sign-in of the page served').toBe(
+      SIGN_IN_KIND[auth],
+    );
   });
   afterEach(async () => {
     await runtime?.stop();

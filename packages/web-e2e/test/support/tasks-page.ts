@@ -9,9 +9,11 @@ import type { Site } from './site.js';
  * changes, not when the markup is rearranged.
  */
 
-/** Polls `read` until the assertion chained on it holds, within the UI bound. */
-export const eventually = <T>(read: () => T | Promise<T>): ReturnType<typeof expect.poll<T>> =>
-  expect.poll(read, { timeout: UI_TIMEOUT_MS, interval: 100 });
+/** Polls `read` until the assertion chained on it holds, within `timeout` (the UI bound). */
+export const eventually = <T>(
+  read: () => T | Promise<T>,
+  timeout = UI_TIMEOUT_MS,
+): ReturnType<typeof expect.poll<T>> => expect.poll(read, { timeout, interval: 100 });
 
 /** Resolves once `locator` is visible; it must match one element. */
 export const shown = (locator: Locator): Promise<void> => locator.waitFor({ state: 'visible' });
@@ -23,9 +25,9 @@ export const gone = (locator: Locator): Promise<void> => locator.waitFor({ state
 export const taskItems = (page: Page): Locator =>
   page.getByRole('region', { name: 'Tasks' }).getByRole('listitem');
 
-/** The list item of the task titled `title` (its accessible name). */
+/** The list item of the task titled `title`: the one with that heading. */
 export const taskItem = (page: Page, title: string): Locator =>
-  page.getByRole('listitem', { name: title, exact: true });
+  taskItems(page).filter({ has: page.getByRole('heading', { name: title, exact: true }) });
 
 /** The titles of the tasks shown, in order. */
 export const titlesShown = (page: Page): Promise<string[]> =>
@@ -60,3 +62,27 @@ export const statusOf = (page: Page, title: string): Locator =>
 
 /** The "Statistics" region. */
 export const statistics = (page: Page): Locator => page.getByRole('region', { name: 'Statistics' });
+
+/**
+ * How long the statistics may take to follow the writes: the table's stream, read by the
+ * runtime's poller, then the page's own polls; a bound on a loaded machine.
+ */
+const STATS_TIMEOUT_MS = 120_000;
+
+/**
+ * Resolves once the "Statistics" region has a chart named `name` (each chart's name says
+ * its numbers). When the page stops polling before the stream has caught up, and says
+ * so, "Refresh statistics" is pressed, as its words ask a person to.
+ */
+export const statisticsShow = async (page: Page, name: string | RegExp): Promise<void> => {
+  const region = statistics(page);
+  const chart = region.getByRole('img', { name });
+  const behind = region.getByText('may not show the latest changes yet', { exact: false });
+  await eventually(async () => {
+    if ((await chart.count()) > 0) return true;
+    if ((await behind.count()) > 0) {
+      await region.getByRole('button', { name: 'Refresh statistics' }).click();
+    }
+    return false;
+  }, STATS_TIMEOUT_MS).toBe(true);
+};
