@@ -9,11 +9,15 @@ import type { Site } from './site.js';
  * changes, not when the markup is rearranged.
  */
 
-/** Polls `read` until the assertion chained on it holds, within `timeout` (the UI bound). */
+/**
+ * Polls `read` until the assertion chained on it holds, within `timeout` (the UI bound);
+ * `message` says what was awaited when it never holds.
+ */
 export const eventually = <T>(
   read: () => T | Promise<T>,
-  timeout = UI_TIMEOUT_MS,
-): ReturnType<typeof expect.poll<T>> => expect.poll(read, { timeout, interval: 100 });
+  { timeout = UI_TIMEOUT_MS, message }: { timeout?: number; message?: string } = {},
+): ReturnType<typeof expect.poll<T>> =>
+  expect.poll(read, { timeout, interval: 100, ...(message === undefined ? {} : { message }) });
 
 /** Resolves once `locator` is visible; it must match one element. */
 export const shown = (locator: Locator): Promise<void> => locator.waitFor({ state: 'visible' });
@@ -78,11 +82,14 @@ export const statisticsShow = async (page: Page, name: string | RegExp): Promise
   const region = statistics(page);
   const chart = region.getByRole('img', { name });
   const behind = region.getByText('may not show the latest changes yet', { exact: false });
-  await eventually(async () => {
-    if ((await chart.count()) > 0) return true;
-    if ((await behind.count()) > 0) {
-      await region.getByRole('button', { name: 'Refresh statistics' }).click();
-    }
-    return false;
-  }, STATS_TIMEOUT_MS).toBe(true);
+  await eventually(
+    async () => {
+      if ((await chart.count()) > 0) return true;
+      if ((await behind.count()) > 0) {
+        await region.getByRole('button', { name: 'Refresh statistics' }).click();
+      }
+      return false;
+    },
+    { timeout: STATS_TIMEOUT_MS, message: `"Statistics" has a chart named ${name}` },
+  ).toBe(true);
 };
