@@ -1,7 +1,7 @@
 import { createTasksClient } from '@tasks/client';
 import { useMemo, useState } from 'preact/hooks';
 import { type ActiveSession, activeSession } from './auth/active-session.js';
-import { refreshCognito, signInWithCognito } from './auth/cognito.js';
+import { refreshCognito, revokeCognito, signInWithCognito } from './auth/cognito.js';
 import { signInLocally } from './auth/local-sign-in.js';
 import {
   clearSession,
@@ -48,6 +48,10 @@ export const App = ({ config }: { readonly config: WebConfig }) => {
   );
 
   const signOut = (why?: string) => {
+    const stored = loadSession(sessionStorage);
+    if (config.auth.kind === 'cognito' && stored?.kind === 'cognito') {
+      void revokeCognito(config.auth, stored);
+    }
     clearSession(sessionStorage);
     setReason(why);
     setSession(undefined);

@@ -1,6 +1,6 @@
 import { TasksNetworkError } from '@tasks/client';
 import { describe, expect, it } from 'vitest';
-import { refreshCognito, signInWithCognito } from '../src/auth/cognito.js';
+import { refreshCognito, revokeCognito, signInWithCognito } from '../src/auth/cognito.js';
 import { claimsOf } from '../src/auth/jwt.js';
 import { SessionExpiredError, SignInError, type StoredSession } from '../src/auth/session.js';
 import { fakeCognito } from './support/cognito-server.js';
@@ -122,5 +122,36 @@ describe('refreshCognito', () => {
     await expect(refreshCognito(config, session, { fetch: offline })).rejects.toThrow(
       TasksNetworkError,
     );
+  });
+});
+
+describe('revokeCognito', () => {
+  it('revokes the refresh token at sign-out, so that it renews nothing after', async () => {
+    const cognito = server();
+    const session = cognitoSession(
+      await signInWithCognito(config, 'alice@example.com', 'Correct-horse-1', {
+        fetch: cognito.fetch,
+      }),
+    );
+    expect(await revokeCognito(config, session, { fetch: cognito.fetch })).toBe(true);
+    expect(cognito.calls.at(-1)).toBe('RevokeToken');
+    await expect(refreshCognito(config, session, { fetch: cognito.fetch })).rejects.toThrow(
+      SessionExpiredError,
+    );
+  });
+
+  it('lets the sign-out go on when Cognito cannot be reached', async () => {
+    const offline: typeof fetch = async () => {
+      throw new TypeError('fetch failed');
+    };
+    const session = {
+      kind: 'cognito',
+      user: 'a',
+      accessToken: 'x',
+      idToken: 'y',
+      refreshToken: 'z',
+      expiresAt: 0,
+    } as const;
+    expect(await revokeCognito(config, session, { fetch: offline })).toBe(false);
   });
 });

@@ -73,7 +73,7 @@ export interface CognitoDeps {
 /** One call of Cognito's JSON API; rejects with {@link CognitoError} or a network error. */
 const callCognito = async (
   config: CognitoConfig,
-  action: 'InitiateAuth' | 'RespondToAuthChallenge',
+  action: 'InitiateAuth' | 'RespondToAuthChallenge' | 'RevokeToken',
   body: unknown,
   fetchCognito: typeof fetch,
 ): Promise<Record<string, unknown>> => {
@@ -240,5 +240,28 @@ export const refreshCognito = async (
       throw new SessionExpiredError('The sign-in has expired', { cause: error });
     }
     throw error;
+  }
+};
+
+/**
+ * Revokes `session`'s refresh token (and the tokens issued with it) at sign-out, so that
+ * a copy of it left anywhere is worthless. Best effort: the window forgets the tokens
+ * whatever Cognito answers, and an unreachable Cognito must not keep anyone signed in.
+ */
+export const revokeCognito = async (
+  config: CognitoConfig,
+  session: CognitoSession,
+  deps: Pick<CognitoDeps, 'fetch'> = {},
+): Promise<boolean> => {
+  try {
+    await callCognito(
+      config,
+      'RevokeToken',
+      { ClientId: config.clientId, Token: session.refreshToken },
+      deps.fetch ?? fetch,
+    );
+    return true;
+  } catch {
+    return false;
   }
 };

@@ -13,7 +13,7 @@ export class MalformedTokenError extends Error {
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const base64UrlDecode = (part: string): string => {
   const base64 = part.replace(/-/g, '+').replace(/_/g, '/');

@@ -1,5 +1,5 @@
 import type { Task, TasksClient } from '@tasks/client';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { describeFailure, type FailureWords } from '../failure-words.js';
 import { makeCreateOnce } from '../tasks/create-once.js';
 import { FailureNotice } from './failure-notice.js';
@@ -25,6 +25,10 @@ export const CreateForm = ({ client, online, onCreated, onSignIn }: CreateFormPr
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<FailureWords | undefined>(undefined);
   const titleRef = useRef<HTMLInputElement>(null);
+  // Back online: "you are offline" no longer holds.
+  useEffect(() => {
+    if (online) setFailure((shown) => (shown === OFFLINE ? undefined : shown));
+  }, [online]);
   const create = useMemo(
     () => makeCreateOnce((input, idempotencyKey) => client.create(input, { idempotencyKey })),
     [client],

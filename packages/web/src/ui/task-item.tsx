@@ -1,7 +1,7 @@
 import { isTasksApiError, type Task, type TaskStatus, type TasksClient } from '@tasks/client';
-import type { RefObject } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { type Attempt, describeFailure, type FailureWords } from '../failure-words.js';
+import { EditForm } from './edit-form.js';
 import { FailureNotice } from './failure-notice.js';
 import { STATUS_LABELS, STATUSES } from './status-labels.js';
 
@@ -16,12 +16,15 @@ export interface TaskItemProps {
   readonly onSignIn: () => void;
 }
 
-const offline = (attempt: Attempt): FailureWords => ({
+const offlineWords = (detail: string): FailureWords => ({
   title: 'You are offline: this change needs a connection.',
-  detail: attempt === 'delete' ? 'The task was not deleted.' : 'The task was not saved.',
+  detail,
   fields: [],
   action: 'none',
 });
+const OFFLINE_DELETE = offlineWords('The task was not deleted.');
+const OFFLINE_SAVE = offlineWords('The task was not saved.');
+const offline = (attempt: Attempt) => (attempt === 'delete' ? OFFLINE_DELETE : OFFLINE_SAVE);
 
 const isStatus = (value: string): value is TaskStatus => STATUSES.some((s) => s === value);
 
@@ -58,6 +61,11 @@ export const TaskItem = ({
   useEffect(() => {
     if (editing) titleRef.current?.focus();
   }, [editing]);
+  // Back online: "you are offline" no longer holds.
+  useEffect(() => {
+    if (online)
+      setFailure((shown) => (shown?.words.title === OFFLINE_SAVE.title ? undefined : shown));
+  }, [online]);
 
   const run = async (
     attempt: Attempt,
@@ -65,6 +73,7 @@ export const TaskItem = ({
     focus: () => HTMLElement | null,
   ) => {
     if (!online) {
+      if (statusRef.current !== null) statusRef.current.value = task.status;
       setFailure({ words: offline(attempt), retry: () => void run(attempt, write, focus) });
       return;
     }
@@ -108,7 +117,15 @@ export const TaskItem = ({
   const changeStatus = (status: TaskStatus) =>
     run(
       'update',
-      async () => onChanged(await client.update(task, { status })),
+      async () => {
+        try {
+          onChanged(await client.update(task, { status }));
+        } catch (error) {
+          // The select shows what was picked; the task still has its status.
+          if (statusRef.current !== null) statusRef.current.value = task.status;
+          throw error;
+        }
+      },
       () => statusRef.current,
     );
 
@@ -194,60 +211,5 @@ export const TaskItem = ({
         />
       )}
     </li>
-  );
-};
-
-interface EditFormProps {
-  readonly id: string;
-  readonly task: Task;
-  readonly pending: boolean;
-  readonly titleRef: RefObject<HTMLInputElement | null>;
-  readonly onSave: (title: string, description: string) => void;
-  readonly onCancel: () => void;
-}
-
-/** The inline form of "Edit": its own "Title", "Description", "Save" and "Cancel". */
-const EditForm = ({ id, task, pending, titleRef, onSave, onCancel }: EditFormProps) => {
-  const [title, setTitle] = useState(task.title);
-  const [description, setDescription] = useState(task.description ?? '');
-  return (
-    <form
-      class="edit"
-      aria-label={`Edit task ${task.title}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSave(title, description);
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel();
-      }}
-    >
-      <label for={`${id}-edit-title`}>Title</label>
-      <input
-        id={`${id}-edit-title`}
-        ref={titleRef}
-        value={title}
-        required
-        maxLength={200}
-        autocomplete="off"
-        onInput={(event) => setTitle(event.currentTarget.value)}
-      />
-      <label for={`${id}-edit-description`}>Description</label>
-      <textarea
-        id={`${id}-edit-description`}
-        value={description}
-        maxLength={2000}
-        rows={2}
-        onInput={(event) => setDescription(event.currentTarget.value)}
-      />
-      <div class="task-controls">
-        <button type="submit" disabled={pending}>
-          Save
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
   );
 };

@@ -89,9 +89,10 @@ export const TaskListView = (props: TaskListViewProps) => {
     wasOnline.current = online;
   }, [online]);
 
+  // Once per task created (not again when the filter changes: the new page has it).
   useEffect(() => {
     if (created !== undefined) setList((state) => putTask(state, filter, created));
-  }, [created, filter]);
+  }, [created]);
 
   useLayoutEffect(() => {
     if (focusIndex === undefined) return;

@@ -136,6 +136,10 @@ export const fakeCognito = ({
         message: 'User pool client does not exist.',
       });
     }
+    if (action === 'RevokeToken') {
+      refreshTokens.delete(field('Token') ?? '');
+      return json(200, {});
+    }
     if (action === 'InitiateAuth' && field('AuthFlow') === 'REFRESH_TOKEN_AUTH') {
       const token = field('AuthParameters', 'REFRESH_TOKEN') ?? '';
       if (!refreshTokens.has(token)) return refused('Invalid Refresh Token');
