@@ -3,8 +3,10 @@
 # for one pipeline run, so the suite never touches a real user's tasks.
 #
 #   scripts/smoke-users.sh create <stack> <run-id> [<env-file>]
-#       creates both users, signs them in, writes TASKS_BASE_URL, TASKS_TOKEN and
-#       TASKS_TOKEN_2 lines to <env-file> (default: standard output) for `npm run smoke`
+#       creates both users, signs them in, writes TASKS_BASE_URL (the execute-api URL),
+#       TASKS_WEB_URL (the page's distribution, which routes /tasks to the same API),
+#       TASKS_TOKEN and TASKS_TOKEN_2 lines to <env-file> (default: standard output) for
+#       `npm run smoke`
 #   scripts/smoke-users.sh delete <stack> <run-id>
 #       deletes both users; a user that does not exist (never created) is not an error
 #
@@ -52,6 +54,8 @@ case $action in
 create)
   client=$(output UserPoolClientId)
   base_url=$(output ApiUrl)
+  # The same API through the page's distribution (its /tasks behaviours), for a second run.
+  web_url=$(output WebUrl)
   token=$(sign_in a)
   token_2=$(sign_in b)
   # Keeps the tokens out of the job's log.
@@ -59,8 +63,8 @@ create)
     echo "::add-mask::$token"
     echo "::add-mask::$token_2"
   fi
-  printf 'TASKS_BASE_URL=%s\nTASKS_TOKEN=%s\nTASKS_TOKEN_2=%s\n' \
-    "$base_url" "$token" "$token_2" >>"$env_file"
+  printf 'TASKS_BASE_URL=%s\nTASKS_WEB_URL=%s\nTASKS_TOKEN=%s\nTASKS_TOKEN_2=%s\n' \
+    "$base_url" "$web_url" "$token" "$token_2" >>"$env_file"
   echo "created $(username a) and $(username b) in $pool" >&2
   ;;
 delete)

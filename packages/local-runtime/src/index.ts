@@ -53,20 +53,14 @@ export {
   type WebOptions,
 } from './runtime-options.js';
 export type { StoreChoice } from './storage.js';
-export {
-  answeredBy,
-  type Behaviour,
-  behaviourOf,
-  type ServedBehaviours,
-} from './web/behaviours.js';
+export { type Behaviour, LOCAL_ISSUER_PREFIXES } from './web/behaviours.js';
 export type { RuntimePage } from './web/page.js';
-export type { WebConfig } from './web/page-config.js';
 export { MAX_USERNAME_LENGTH, SIGN_IN_PATH, SIGN_IN_TOKEN_SECONDS } from './web/sign-in.js';
+export { type DistributionBehaviour, templateDistribution } from './web/template-distribution.js';
 export { type ViewerRequestEvent, viewerRequestEvent } from './web/viewer-request-event.js';
 export {
   compileViewerRequestFunction,
   type FunctionOutcome,
   templateViewerRequestFunction,
   type ViewerRequestFunction,
-  WEB_REWRITE_FUNCTION_ID,
 } from './web/viewer-request-function.js';

@@ -89,7 +89,14 @@ export const startLocalRuntime = async (
     const web =
       options.web === undefined
         ? undefined
-        : await startPage(options.web.dir, { template, auth: authChoice, fixedOwner, url, log });
+        : await startPage(options.web.dir, {
+            template,
+            auth: authChoice,
+            fixedOwner,
+            url,
+            region: REGION,
+            log,
+          });
     page = web?.summary ?? page;
     storage = await startStorage({
       store: options.store ?? 'dynamodb',
@@ -126,7 +133,7 @@ export const startLocalRuntime = async (
     distribution = makeDistribution({
       api: gateway,
       localIssuer: auth.localIssuer?.(gateway),
-      page: web?.behaviour,
+      site: web?.site,
     });
     ready.resolve(distribution.handle);
   } catch (error) {
@@ -165,7 +172,7 @@ export const startLocalRuntime = async (
     fixedOwner,
     auth: auth.summary,
     page,
-    served: distribution.served,
+    answeredBy: distribution.answeredBy,
     routes:
       routes.defaultRoute === undefined ? routes.routes : [...routes.routes, routes.defaultRoute],
     streams: {

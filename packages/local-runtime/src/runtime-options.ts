@@ -3,7 +3,7 @@ import type { Env } from '@tasks/dynamodb-local';
 import type { StoreLostError } from './errors.js';
 import type { GatewayRoute } from './route-table.js';
 import type { Storage, StoreChoice } from './storage.js';
-import type { ServedBehaviours } from './web/behaviours.js';
+import type { Behaviour } from './web/behaviours.js';
 import type { RuntimePage } from './web/page.js';
 
 /** An issuer other than the local one, trusted as API Gateway's JWT authorizer would be. */
@@ -95,8 +95,11 @@ export interface LocalRuntime {
   readonly auth: RuntimeAuth;
   /** Whether the page is served, where, and how it signs in. */
   readonly page: RuntimePage;
-  /** What answers beside the API (see `answeredBy`): the page, the local issuer. */
-  readonly served: ServedBehaviours;
+  /**
+   * What answers `path` on the runtime's port: the API, the local issuer (its documents and
+   * sign-in), or the page (the template distribution's page behaviour, when it is served).
+   */
+  answeredBy(path: string): Behaviour;
   /** The template's routes, `$default` last. */
   readonly routes: readonly GatewayRoute[];
   /** The stream processor, fed as its event source mapping would feed it (SPEC §10). */

@@ -26,6 +26,7 @@ const ofType = (type: string) => resources.filter(([, resource]) => resource.Typ
 const alarms = ofType('AWS::CloudWatch::Alarm');
 const functions = ofType('AWS::Serverless::Function').map(([id]) => id);
 const tables = ofType('AWS::DynamoDB::Table').map(([id]) => id);
+const distributions = ofType('AWS::CloudFront::Distribution').map(([id]) => id);
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
 /** The resource a `Ref` or `Fn::GetAtt` names, and how: `Ref`, or the attribute. */
@@ -93,6 +94,7 @@ const DIMENSION_TARGETS: Record<string, Record<string, { type: string; via: stri
   'AWS/ApiGateway': { ApiId: { type: 'AWS::Serverless::HttpApi', via: 'Ref' } },
   'AWS/DynamoDB': { TableName: { type: 'AWS::DynamoDB::Table', via: 'Ref' } },
   'AWS/SQS': { QueueName: { type: 'AWS::SQS::Queue', via: 'QueueName' } },
+  'AWS/CloudFront': { DistributionId: { type: 'AWS::CloudFront::Distribution', via: 'Ref' } },
 };
 
 const alarmsOn = (namespace: string, metricName: string) =>
@@ -163,7 +165,12 @@ const TRANSACTIONS = [
 describe('the alarms', () => {
   it('exist, each notifying the alarm topic when it fires and when it clears', () => {
     const expected =
-      1 + 2 * functions.length + 2 * tables.length + streamEvents.length + failureQueues.length;
+      1 +
+      2 * functions.length +
+      2 * tables.length +
+      streamEvents.length +
+      failureQueues.length +
+      distributions.length;
     expect(alarms.length).toBeGreaterThanOrEqual(expected);
     expect(template.Resources['AlarmTopic']?.Type).toBe('AWS::SNS::Topic');
     for (const [id, alarm] of alarms) {
@@ -315,6 +322,33 @@ describe('the alarms', () => {
     });
   });
 
+  // CloudFront publishes its metrics in us-east-1 only, with the dimension Region = Global,
+  // and an alarm reads only its own region's metrics: elsewhere the alarm would never fire.
+  it.each(distributions)("watch %s's 5xx rate, in the stacks of us-east-1 only", (distribution) => {
+    const watching = alarmsOn('AWS/CloudFront', '5xxErrorRate').filter(([, alarm]) =>
+      metricsOf(alarm).some(
+        (metric) => reference(dimensionsOf(metric)['DistributionId'])?.id === distribution,
+      ),
+    );
+    expect(watching).toHaveLength(1);
+    const [[, alarm] = []] = watching;
+    expect(alarm?.Properties).toMatchObject({
+      Dimensions: [
+        { Name: 'DistributionId', Value: { Ref: distribution } },
+        { Name: 'Region', Value: 'Global' },
+      ],
+      Statistic: 'Average',
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    const created = (region: string) =>
+      alarm?.Condition === undefined ||
+      resolveIntrinsics({ Condition: alarm.Condition }, template, {
+        parameters: { 'AWS::Region': region },
+      });
+    expect(created('us-east-1')).toBe(true);
+    expect(created('eu-west-1')).toBe(false);
+  });
+
   it('e-mail the topic only when AlarmEmail is given', () => {
     expect(template.Resources['AlarmEmailSubscription']).toEqual({
       Type: 'AWS::SNS::Subscription',
@@ -337,14 +371,25 @@ describe('the dashboard', () => {
     ...resources.map(([id]) => [id, `physical-${id}`]),
     ...ofType('AWS::SQS::Queue').map(([id]) => [`${id}.QueueName`, `physical-${id}`]),
   ]);
-  const body: unknown = JSON.parse(
-    String(
-      resolveIntrinsics(template.Resources['Dashboard']?.Properties?.['DashboardBody'], template, {
-        resources: physical,
-      }),
-    ),
-  );
-  const widgets = recordsAt(body, 'widgets').map((widget) => recordAt(widget, 'properties'));
+  /** The widgets' properties of the dashboard of a stack in that region. */
+  const widgetsIn = (region: string): Json[] => {
+    const body: unknown = JSON.parse(
+      String(
+        resolveIntrinsics(
+          template.Resources['Dashboard']?.Properties?.['DashboardBody'],
+          template,
+          {
+            parameters: { 'AWS::Region': region },
+            resources: physical,
+          },
+        ),
+      ),
+    );
+    return recordsAt(body, 'widgets').map((widget) => recordAt(widget, 'properties'));
+  };
+  const widgets = widgetsIn('us-east-1');
+  // A stack outside us-east-1: CloudFront's widgets must still read us-east-1.
+  const widgetsElsewhere = widgetsIn('eu-west-1');
   const widget = (title: string): unknown[][] => {
     const found = widgets.find((properties) => properties['title'] === title);
     return Array.isArray(found?.['metrics']) ? found['metrics'].filter(Array.isArray) : [];
@@ -434,6 +479,56 @@ describe('the dashboard', () => {
         `physical-${queue}`,
       ]),
     );
+  });
+
+  it.each(distributions)(
+    "shows %s's requests and 4xx and 5xx rates, read where CloudFront publishes them",
+    (distribution) => {
+      const shown = widgetsElsewhere
+        .filter((properties) => JSON.stringify(properties['metrics']).includes('"AWS/CloudFront"'))
+        .filter((properties) => JSON.stringify(properties).includes(`physical-${distribution}`));
+      for (const properties of shown) expect(properties['region']).toBe('us-east-1');
+      const metrics = shown
+        .flatMap((properties) =>
+          Array.isArray(properties['metrics']) ? properties['metrics'] : [],
+        )
+        .filter(Array.isArray);
+      for (const metricName of ['Requests', '4xxErrorRate', '5xxErrorRate']) {
+        expect(metrics.map((metric) => metric.slice(0, 6))).toContainEqual([
+          'AWS/CloudFront',
+          metricName,
+          'DistributionId',
+          `physical-${distribution}`,
+          'Region',
+          'Global',
+        ]);
+      }
+    },
+  );
+
+  it("shows the CloudFront functions' errors, by their names", () => {
+    const names = ofType('AWS::CloudFront::Function').map(([, fn]) =>
+      String(resolveIntrinsics(fn.Properties?.['Name'], template)),
+    );
+    expect(names.length).toBeGreaterThan(0);
+    const shown = widgetsElsewhere
+      .filter((properties) => properties['region'] === 'us-east-1')
+      .flatMap((properties) => (Array.isArray(properties['metrics']) ? properties['metrics'] : []))
+      .filter(
+        (metric): metric is unknown[] => Array.isArray(metric) && metric[2] === 'FunctionName',
+      );
+    for (const name of names) {
+      for (const metricName of ['FunctionExecutionErrors', 'FunctionThrottles']) {
+        expect(shown.map((metric) => metric.slice(0, 6))).toContainEqual([
+          'AWS/CloudFront',
+          metricName,
+          'FunctionName',
+          name,
+          'Region',
+          'Global',
+        ]);
+      }
+    }
   });
 
   it('shows the business metrics of the functions that emit them', () => {

@@ -12,7 +12,7 @@ const steps = stepsOf(ACTION).map(({ step }) => step);
 const commands = steps.map((step) => String(step['run'] ?? `uses ${String(step['uses'])}`));
 
 describe('the deploy steps', () => {
-  it('build, validate, deploy without a prompt, then smoke-test with users made for the run', () => {
+  it('build, validate, deploy without a prompt, upload the page, then smoke-test with users made for the run, on the API and through the distribution', () => {
     expect(commands).toEqual([
       'npm ci --no-audit --no-fund',
       'npm run build',
@@ -20,8 +20,11 @@ describe('the deploy steps', () => {
       'sam validate --lint',
       'sam build',
       'sam deploy --config-env "$STAGE" --no-confirm-changeset --no-fail-on-empty-changeset',
+      'npm run build -w @tasks/web',
+      'scripts/deploy-web.sh "tasks-$STAGE"',
       'scripts/smoke-users.sh create "tasks-$STAGE" "$SMOKE_RUN" "$GITHUB_ENV"',
       'npm run smoke -w @tasks/client',
+      'TASKS_BASE_URL="$TASKS_WEB_URL" npm run smoke -w @tasks/client',
       'scripts/smoke-users.sh delete "tasks-$STAGE" "$SMOKE_RUN"',
     ]);
   });
@@ -42,6 +45,17 @@ describe('the deploy steps', () => {
       `${expression('github.run_id')}-${expression('github.run_attempt')}`,
       `${expression('github.run_id')}-${expression('github.run_attempt')}`,
     ]);
+  });
+
+  it('upload the page to the stack the smoke test tests, as the same stage', () => {
+    const scripts = steps.filter((step) =>
+      /^scripts\/(deploy-web|smoke-users)\.sh /.test(String(step['run'])),
+    );
+    expect(scripts).toHaveLength(3);
+    for (const step of scripts) {
+      expect(String(step['run']).match(/"tasks-[^"]*"/g)).toEqual(['"tasks-$STAGE"']);
+      expect(step['env']).toMatchObject({ STAGE: expression('inputs.stage') });
+    }
   });
 
   it('smoke-test the stack samconfig.toml deploys for each stage', () => {

@@ -28,6 +28,21 @@ const roleProperties = (stage: Stage, parameters: Record<string, string>): Json 
 };
 
 const REPOSITORY = { GitHubOwner: 'octo-org', GitHubRepository: 'tasks' };
+
+/**
+ * Actions that name no resource: the Service Authorization Reference lists no resource type
+ * for them, so only a statement on '*' allows them (one naming an ARN never matches).
+ */
+const NAME_NO_RESOURCE = [
+  'cloudformation:ValidateTemplate',
+  'logs:DescribeLogGroups',
+  'cognito-idp:CreateUserPool',
+  'cloudfront:CreateCachePolicy',
+  'cloudfront:CreateDistribution',
+  'cloudfront:CreateFunction',
+  'cloudfront:CreateOriginAccessControl',
+  'cloudfront:CreateResponseHeadersPolicy',
+];
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
 /** Every Allow statement of a role's inline policies. */
@@ -119,6 +134,8 @@ describe('infra/github-oidc.yaml', () => {
         /^arn:aws:apigateway:us-east-1::\/(apis|apis\/\*|tags\/\*)$/,
         /^arn:aws:cognito-idp:us-east-1:000000000000:userpool\/\*$/,
         /^arn:aws:lambda:us-east-1:000000000000:event-source-mapping:\*$/,
+        /^arn:aws:cloudfront::000000000000:(distribution|cache-policy|origin-access-control|response-headers-policy)\/\*$/,
+        /^arn:aws:acm:us-east-1:000000000000:certificate\/\*$/,
       ];
       // Event source mappings have UUIDs, and creating one names no resource: these actions
       // may be on '*' only when scoped by the function they invoke, one of the stack's.
@@ -135,11 +152,7 @@ describe('infra/github-oidc.yaml', () => {
               'lambda:FunctionArn': `arn:aws:lambda:us-east-1:000000000000:function:tasks-${stage}-*`,
             },
           });
-      const everywhere = new Set([
-        'cloudformation:ValidateTemplate',
-        'logs:DescribeLogGroups',
-        'cognito-idp:CreateUserPool',
-      ]);
+      const everywhere = new Set(NAME_NO_RESOURCE);
       for (const statement of allowStatements(stage)) {
         for (const resource of asList(statement['Resource']).map(String)) {
           const scoped =
@@ -158,6 +171,20 @@ describe('infra/github-oidc.yaml', () => {
       }
     },
   );
+
+  it.each(STAGES)('%s: allows on * each action that names no resource', (stage) => {
+    const onEverything = new Set(
+      allowStatements(stage)
+        .filter(
+          (statement) => statement['Resource'] === '*' && statement['Condition'] === undefined,
+        )
+        .flatMap((statement) => asList(statement['Action']).map(String)),
+    );
+    const granted = [...allowedActions(stage)];
+    const unnamed = granted.filter((action) => NAME_NO_RESOURCE.includes(action));
+    expect(unnamed.length).toBeGreaterThanOrEqual(5);
+    expect(unnamed.filter((action) => !onEverything.has(action))).toEqual([]);
+  });
 
   it.each(STAGES)('%s: passes only the stack’s own roles, and only to Lambda', (stage) => {
     const passing = allowStatements(stage).filter((statement) =>
@@ -218,13 +245,69 @@ const NEEDED_TO_CREATE: Record<string, readonly string[]> = {
     'cloudfront:UpdateFunction',
     'cloudfront:PublishFunction',
   ],
+  'AWS::S3::Bucket': [
+    's3:CreateBucket',
+    's3:PutBucketOwnershipControls',
+    's3:PutBucketPublicAccessBlock',
+    's3:PutBucketVersioning',
+    's3:PutEncryptionConfiguration',
+    's3:PutLifecycleConfiguration',
+    's3:DeleteBucket',
+  ],
+  'AWS::S3::BucketPolicy': ['s3:PutBucketPolicy', 's3:GetBucketPolicy', 's3:DeleteBucketPolicy'],
+  'AWS::CloudFront::OriginAccessControl': [
+    'cloudfront:CreateOriginAccessControl',
+    'cloudfront:GetOriginAccessControl',
+    'cloudfront:UpdateOriginAccessControl',
+    'cloudfront:DeleteOriginAccessControl',
+  ],
+  'AWS::CloudFront::CachePolicy': [
+    'cloudfront:CreateCachePolicy',
+    'cloudfront:GetCachePolicy',
+    'cloudfront:UpdateCachePolicy',
+    'cloudfront:DeleteCachePolicy',
+  ],
+  'AWS::CloudFront::ResponseHeadersPolicy': [
+    'cloudfront:CreateResponseHeadersPolicy',
+    'cloudfront:GetResponseHeadersPolicy',
+    'cloudfront:UpdateResponseHeadersPolicy',
+    'cloudfront:DeleteResponseHeadersPolicy',
+  ],
+  'AWS::CloudFront::Distribution': [
+    'cloudfront:CreateDistribution',
+    'cloudfront:GetDistribution',
+    'cloudfront:UpdateDistribution',
+    'cloudfront:DeleteDistribution',
+    'cloudfront:TagResource',
+  ],
+};
+
+/**
+ * The IAM actions of the S3 commands the scripts run: the CLI's `s3` and `s3api` are not
+ * IAM services, and `s3 cp` from local files to a bucket is a PutObject per file.
+ */
+const S3_COMMANDS: Record<string, readonly string[]> = {
+  's3 cp': ['s3:PutObject'],
+  's3 rm': ['s3:DeleteObject'],
+  's3api list-objects-v2': ['s3:ListBucket'],
+  's3api list-object-versions': ['s3:ListBucketVersions'],
 };
 
 /** `aws <service> <command>` calls of a script, as the IAM actions they need. */
 const awsCallsOf = (script: string): string[] =>
-  [...script.matchAll(/\baws ([a-z-]+) ([a-z-]+)/g)].map(
-    ([, service = '', command = '']) =>
-      `${service}:${command.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase())}`,
+  [...script.matchAll(/\baws ([a-z0-9-]+) ([a-z0-9-]+)/g)].flatMap(
+    ([, service = '', command = '']) => {
+      if (service === 's3' || service === 's3api') {
+        return (
+          S3_COMMANDS[`${service} ${command}`] ?? [
+            `(no IAM action known for aws ${service} ${command})`,
+          ]
+        );
+      }
+      return [
+        `${service}:${command.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase())}`,
+      ];
+    },
   );
 
 /**
@@ -310,6 +393,35 @@ describe('the deploy roles can deploy infra/template.yaml and smoke-test it', ()
       );
       const allowed = allowedActions(stage);
       expect(calls.filter((action) => !allowed.has(action))).toEqual([]);
+    },
+  );
+
+  it.each(STAGES)(
+    '%s: may make every AWS call of the web upload, on the stack’s bucket',
+    (stage) => {
+      const calls = awsCallsOf(readText('scripts/deploy-web.sh'));
+      expect(calls).toEqual(
+        expect.arrayContaining([
+          'cloudformation:DescribeStacks',
+          's3:PutObject',
+          's3:ListBucket',
+          's3:ListBucketVersions',
+          's3:DeleteObject',
+        ]),
+      );
+      const onBucket = allowStatements(stage).filter((statement) =>
+        asList(statement['Resource']).some((resource) =>
+          String(resource).startsWith(`arn:aws:s3:::tasks-${stage}-`),
+        ),
+      );
+      const onItsBucket = new Set(
+        onBucket.flatMap((statement) => asList(statement['Action']).map(String)),
+      );
+      const allowed = allowedActions(stage);
+      const missing = calls.filter((action) =>
+        action.startsWith('s3:') ? !onItsBucket.has(action) : !allowed.has(action),
+      );
+      expect(missing).toEqual([]);
     },
   );
 });

@@ -4,7 +4,10 @@ import { isRecord, type SamTemplate } from './load-template.js';
 export interface IntrinsicContext {
   /** Template parameters (defaults fill the rest) and pseudo parameters such as `AWS::Region`. */
   readonly parameters?: Readonly<Record<string, string>>;
-  /** What `!Ref LogicalId` of a resource stands for (its physical name). */
+  /**
+   * What `!Ref LogicalId` of a resource stands for (its physical name), and what
+   * `!GetAtt LogicalId.Attribute` does, under the key `LogicalId.Attribute`.
+   */
   readonly resources?: Readonly<Record<string, string>>;
 }
 
@@ -18,8 +21,9 @@ const PSEUDO_PARAMETERS: Record<string, string> = {
 };
 
 /**
- * Resolves the intrinsic functions a template uses (`Ref`, `Fn::If`, `Fn::Equals`,
- * `Fn::Not`, `Fn::And`, `Fn::Or`, `Condition`, `Fn::Sub` with `${Name}`, `Fn::Join`)
+ * Resolves the intrinsic functions a template uses (`Ref`, `Fn::GetAtt`, `Fn::If`,
+ * `Fn::Equals`, `Fn::Not`, `Fn::And`, `Fn::Or`, `Condition`, `Fn::Sub` with `${Name}` and
+ * its variables, `Fn::Join`)
  * the way CloudFormation would for the given parameters. Anything else throws, naming
  * the function, so the template and its readers never silently disagree.
  */
@@ -85,10 +89,22 @@ export const resolveIntrinsics = (
           return list(argument, only).every((item) => truth(resolve(item)));
         case 'Fn::Or':
           return list(argument, only).some((item) => truth(resolve(item)));
-        case 'Fn::Sub':
-          if (typeof argument !== 'string')
-            throw new Error('only the string form of Fn::Sub is supported');
-          return argument.replace(/\$\{([^}]+)\}/g, (_, name: string) => lookup(name));
+        case 'Fn::GetAtt': {
+          const [id, attribute] = list(argument, only).map(String);
+          const found = refs[`${id}.${attribute}`];
+          if (found === undefined) throw new Error(`cannot resolve Fn::GetAtt ${id}.${attribute}`);
+          return found;
+        }
+        case 'Fn::Sub': {
+          const [text, variables = {}] = Array.isArray(argument) ? argument : [argument];
+          const values = resolve(variables);
+          if (typeof text !== 'string' || !isRecord(values))
+            throw new Error('Fn::Sub takes a string, or a string and a map of variables');
+          return text.replace(/\$\{([^}]+)\}/g, (_, name: string) => {
+            const value = values[name];
+            return value === undefined ? lookup(name) : String(value);
+          });
+        }
         case 'Fn::Join': {
           const [separator, items] = list(argument, only);
           return list(resolve(items), only).join(String(separator));

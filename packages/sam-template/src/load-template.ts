@@ -24,6 +24,9 @@ export interface TemplateResource {
   readonly Properties?: Record<string, unknown>;
   readonly Metadata?: Record<string, unknown>;
   readonly Condition?: string;
+  /** `Delete`, `Retain`, …, or an `Fn::If` of them (AWS::LanguageExtensions). */
+  readonly DeletionPolicy?: unknown;
+  readonly UpdateReplacePolicy?: unknown;
 }
 
 const INTRINSICS: Record<string, string> = {

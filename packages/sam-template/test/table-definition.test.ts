@@ -92,6 +92,16 @@ Resources:
     });
   });
 
+  it('resolves GetAtt, and Sub with its own variables, from what it is given', () => {
+    const value = {
+      arn: { 'Fn::GetAtt': ['Table', 'Arn'] },
+      sub: { 'Fn::Sub': ['${Table.Arn}/${Index}/${Stage}', { Index: { Ref: 'Stage' } }] },
+    };
+    expect(resolveIntrinsics(value, template, { resources: { 'Table.Arn': 'arn:table' } })).toEqual(
+      { arn: 'arn:table', sub: 'arn:table/dev/dev' },
+    );
+  });
+
   it('refuses what it cannot resolve, naming it', () => {
     expect(() => resolveIntrinsics({ Ref: 'Table' }, template)).toThrow(/Table/);
     expect(() => resolveIntrinsics({ 'Fn::GetAtt': ['Table', 'Arn'] }, template)).toThrow(

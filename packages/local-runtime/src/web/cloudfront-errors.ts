@@ -11,15 +11,8 @@ const cloudFrontError = (
   statusCode: number,
   reason: string,
   requestId: string,
-): GatewayResponse => ({
-  statusCode,
-  headers: [
-    ['Server', 'CloudFront'],
-    ['Content-Type', 'text/html'],
-    ['X-Cache', 'Error from cloudfront'],
-    ['X-Amz-Cf-Id', requestId],
-  ],
-  body: Buffer.from(
+): GatewayResponse => {
+  const body = Buffer.from(
     [
       '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">',
       '<HTML><HEAD><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=iso-8859-1">',
@@ -30,10 +23,21 @@ const cloudFrontError = (
       '</BODY></HTML>',
       '',
     ].join('\n'),
-  ),
-});
+  );
+  return {
+    statusCode,
+    headers: [
+      ['Server', 'CloudFront'],
+      ['Content-Type', 'text/html'],
+      ['Content-Length', String(body.byteLength)],
+      ['X-Cache', 'Error from cloudfront'],
+      ['X-Amz-Cf-Id', requestId],
+    ],
+    body,
+  };
+};
 
-/** A method the page's behaviour does not allow (it allows GET and HEAD). */
+/** A method the behaviour does not allow (the page's allows GET and HEAD). */
 export const methodNotAllowed = (requestId: string): GatewayResponse =>
   cloudFrontError(
     403,

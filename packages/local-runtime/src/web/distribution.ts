@@ -1,32 +1,67 @@
 import type { Gateway } from '../gateway.js';
-import { answeredBy, type Behaviour, type ServedBehaviours } from './behaviours.js';
+import type { GatewayResponse } from '../lambda-result.js';
+import { type Behaviour, isLocalIssuerPath } from './behaviours.js';
+import { methodNotAllowed } from './cloudfront-errors.js';
+import type { Headers } from './response-headers.js';
+import { newCloudFrontRequestId } from './viewer-request-event.js';
 
-/** What answers each behaviour; a missing one is answered by the API, as without it. */
+/** A cache behaviour, ready to answer: which origin, which methods, which headers added. */
+export interface SiteBehaviour {
+  readonly matches: (path: string) => boolean;
+  readonly origin: 'page' | 'api';
+  readonly allowedMethods: readonly string[];
+  /** Its response headers policy's headers (`Override`: they replace the origin's). */
+  readonly headers: Headers;
+}
+
 export interface DistributionOrigins {
   readonly api: Gateway;
+  /** The local issuer's endpoints; absent when the runtime is not the issuer. */
   readonly localIssuer?: Gateway | undefined;
-  readonly page?: Gateway | undefined;
+  /** The page's origin and the behaviours in CloudFront's order; absent, the bare API. */
+  readonly site?:
+    | { readonly page: Gateway; readonly behaviours: readonly SiteBehaviour[] }
+    | undefined;
 }
 
-/** The runtime's one port, and which behaviours beside the API it serves. */
+/** The runtime's one port, and who answers each path on it. */
 export interface Distribution {
   readonly handle: Gateway;
-  readonly served: ServedBehaviours;
+  /** What answers `path` (a request's `rawPath`): the API, the local issuer or the page. */
+  readonly answeredBy: (path: string) => Behaviour;
 }
 
+const withHeaders = (response: GatewayResponse, headers: Headers): GatewayResponse => {
+  if (headers.length === 0) return response;
+  const replaced = new Set(headers.map(([name]) => name.toLowerCase()));
+  const kept = response.headers.filter(([name]) => !replaced.has(name.toLowerCase()));
+  return { ...response, headers: [...kept, ...headers] };
+};
+
 /**
- * The runtime's one port as the distribution's: each request goes to its behaviour's
- * origin (see `behaviourOf`), the API answering whatever the runtime does not serve.
+ * The runtime's one port. The local issuer's paths go to it when the runtime is the issuer;
+ * with a site, every other request goes as the distribution sends it: the first behaviour
+ * whose path pattern fits, a method it does not allow answered with CloudFront's 403, its
+ * origin (the page's bucket or the API) answering, its policy's headers added. Without a
+ * site, the API answers everything else, as its execute-api URL does.
  */
-export const makeDistribution = ({ api, localIssuer, page }: DistributionOrigins): Distribution => {
-  const served = { page: page !== undefined, localIssuer: localIssuer !== undefined };
-  const origins: Record<Behaviour, Gateway | undefined> = {
-    api,
-    'local-issuer': localIssuer,
-    page,
-  };
+export const makeDistribution = ({ api, localIssuer, site }: DistributionOrigins): Distribution => {
+  const behaviourFor = (path: string): SiteBehaviour | undefined =>
+    site?.behaviours.find((behaviour) => behaviour.matches(path));
   return {
-    handle: (request) => (origins[answeredBy(request.rawPath, served)] ?? api)(request),
-    served,
+    answeredBy: (path) => {
+      if (localIssuer !== undefined && isLocalIssuerPath(path)) return 'local-issuer';
+      return behaviourFor(path)?.origin ?? 'api';
+    },
+    handle: async (request) => {
+      if (localIssuer !== undefined && isLocalIssuerPath(request.rawPath))
+        return localIssuer(request);
+      const behaviour = behaviourFor(request.rawPath);
+      if (site === undefined || behaviour === undefined) return api(request);
+      const response = behaviour.allowedMethods.includes(request.method)
+        ? await (behaviour.origin === 'page' ? site.page : api)(request)
+        : methodNotAllowed(newCloudFrontRequestId());
+      return withHeaders(response, behaviour.headers);
+    },
   };
 };

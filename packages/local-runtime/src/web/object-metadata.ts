@@ -1,15 +1,16 @@
 /**
- * The metadata the page's objects get when they are uploaded (README "Deploy the page"):
- * a Content-Type by extension, and a Cache-Control by place. Hashed assets never change
- * under their name, so browsers keep them a year; everything else (`index.html`,
- * `config.json`) is revalidated on every load, so that a deploy is seen at once.
+ * The metadata the page's objects get when `scripts/deploy-web.sh` uploads them: a
+ * Content-Type by extension (the page, its scripts and styles in UTF-8, said; the rest as
+ * the AWS CLI guesses), and a Cache-Control by place. Hashed assets never change under
+ * their name, so browsers keep them a year; everything else (`index.html`, `config.json`)
+ * is revalidated on every load, so that a deploy is seen at once.
  */
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  html: 'text/html',
-  js: 'text/javascript',
-  mjs: 'text/javascript',
-  css: 'text/css',
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  mjs: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
   json: 'application/json',
   map: 'application/json',
   webmanifest: 'application/manifest+json',

@@ -1,6 +1,6 @@
 import type { Gateway } from '../gateway.js';
 import type { GatewayResponse } from '../lambda-result.js';
-import { functionFailed, methodNotAllowed } from './cloudfront-errors.js';
+import { functionFailed } from './cloudfront-errors.js';
 import type { PageBucket } from './page-bucket.js';
 import { noSuchKey, objectResponse } from './s3-answers.js';
 import {
@@ -8,15 +8,13 @@ import {
   newCloudFrontRequestId,
   viewerRequestEvent,
 } from './viewer-request-event.js';
-import type { ViewerRequestFunction } from './viewer-request-function.js';
+import type { FunctionOutcome, ViewerRequestFunction } from './viewer-request-function.js';
 
 export interface PageBehaviourOptions {
   readonly bucket: PageBucket;
-  /** The behaviour's viewer-request function (the template's `WebRewriteFunction`). */
-  readonly viewerRequest: ViewerRequestFunction;
+  /** The behaviour's viewer-request function (the template's `WebRewriteFunction`), if any. */
+  readonly viewerRequest?: ViewerRequestFunction | undefined;
   readonly names: DistributionNames;
-  /** The response headers policy's headers, on every answer. */
-  readonly headers: readonly (readonly [string, string])[];
   /** Receives one JSON line per failed function run, as CloudFront logs it. */
   readonly log: (line: string) => void;
 }
@@ -34,10 +32,9 @@ const keyOf = (uri: string): string | undefined => {
 };
 
 /**
- * The distribution's default behaviour, on the page's bucket: GET and HEAD only (CloudFront
- * answers any other method with its 403), the viewer-request function (a failure is its
- * 503), then the origin for the URI the function chose: the object, a 304 for a current
- * copy, or S3's 404 NoSuchKey. Every answer carries the response headers policy's headers.
+ * The page's behaviour past its allowed methods (see `makeDistribution`): the
+ * viewer-request function (a failure is CloudFront's 503), then the bucket for the URI the
+ * function chose: the object, a 304 for a current copy, or S3's 404 NoSuchKey.
  */
 export const makePageBehaviour = (options: PageBehaviourOptions): Gateway => {
   const { bucket, viewerRequest, names, log } = options;
@@ -45,8 +42,11 @@ export const makePageBehaviour = (options: PageBehaviourOptions): Gateway => {
     request: Parameters<Gateway>[0],
     requestId: string,
   ): Promise<GatewayResponse> => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(requestId);
-    const outcome = await viewerRequest(viewerRequestEvent(request, names, requestId));
+    const event = viewerRequestEvent(request, names, requestId);
+    const outcome: FunctionOutcome =
+      viewerRequest === undefined
+        ? { kind: 'request', uri: event.request.uri }
+        : await viewerRequest(event);
     if (outcome.kind === 'response') return outcome.response;
     if (outcome.kind === 'failed') {
       const fields = { level: 'ERROR', message: 'viewer-request function failed', requestId };
@@ -64,8 +64,12 @@ export const makePageBehaviour = (options: PageBehaviourOptions): Gateway => {
   return async (request) => {
     const response = await respond(request, newCloudFrontRequestId());
     // Said, not left to Node: its answer to HEAD carries no body to count.
-    const length: [string, string][] =
-      response.statusCode === 304 ? [] : [['Content-Length', String(response.body.byteLength)]];
-    return { ...response, headers: [...response.headers, ...length, ...options.headers] };
+    const counted =
+      response.statusCode === 304 ||
+      response.headers.some(([name]) => name.toLowerCase() === 'content-length');
+    const length: [string, string][] = counted
+      ? []
+      : [['Content-Length', String(response.body.byteLength)]];
+    return { ...response, headers: [...response.headers, ...length] };
   };
 };

@@ -5,9 +5,6 @@ import type { GatewayResponse } from '../lambda-result.js';
 import { functionResponse } from './function-response.js';
 import type { ViewerRequestEvent } from './viewer-request-event.js';
 
-/** The template's CloudFront Function on the page's behaviour (viewer-request). */
-export const WEB_REWRITE_FUNCTION_ID = 'WebRewriteFunction';
-
 /**
  * What a viewer-request function decided: go on to the origin with `uri`, answer the
  * viewer itself, or fail (it threw, ran too long, or returned something CloudFront
@@ -86,13 +83,14 @@ export const compileViewerRequestFunction = (
 };
 
 /**
- * The template's `WebRewriteFunction`, its `FunctionCode` run as CloudFront runs it.
- * Throws {@link InvalidTemplateError} when the template has no such function.
+ * The template's CloudFront Function `functionId` (the page's behaviour associates
+ * `WebRewriteFunction`), its inline `FunctionCode` run as CloudFront runs it. Throws
+ * {@link InvalidTemplateError} when the template has no such function.
  */
 export const templateViewerRequestFunction = (
   template: SamTemplate,
+  functionId: string,
   log: (line: string) => void,
-  functionId: string = WEB_REWRITE_FUNCTION_ID,
 ): ViewerRequestFunction => {
   const resource = template.Resources[functionId];
   const code = resource?.Properties?.['FunctionCode'];

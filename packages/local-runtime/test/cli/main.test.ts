@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseWebConfig } from '@tasks/web/config';
 import { describe, expect, it } from 'vitest';
-import { LOCK_FILE } from '../../src/index.js';
+import { DEFAULT_WEB_DIR, LOCK_FILE } from '../../src/index.js';
 import { apiAt, createdId } from '../support/api.js';
 import { freePort, holdPort, startCli } from '../support/cli.js';
 import { useTempDirs } from '../support/temp-dir.js';
@@ -82,6 +83,43 @@ describe('the tasks-local CLI (node dist/main.js)', () => {
 
     expect(banner[1]).toBe('Store: in memory (TASKS_STORE=memory): data is lost on exit');
     expect(await cli.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it("serves the page's real build at / beside the API, its assets and a config.json", async () => {
+    const port = await freePort();
+    const cli = startCli({ PORT: String(port), TASKS_STORE: 'memory' });
+    try {
+      const banner = await cli.linesUntil(READY);
+      const api = apiAt(() => `http://127.0.0.1:${port}`);
+      const page = await api.get('/some/deep/link');
+      const assets = [...page.text.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map(
+        ([, path]) => path ?? '',
+      );
+
+      expect(banner).toContain(
+        `Page: http://127.0.0.1:${port}/ (the build in ${DEFAULT_WEB_DIR}), acting as the fixed owner "local"`,
+      );
+      expect(page.status).toBe(200);
+      expect(page.header('content-type')).toBe('text/html; charset=utf-8');
+      expect(assets).not.toEqual([]);
+      for (const asset of assets) {
+        const reply = await api.get(asset);
+        expect([asset, reply.status, reply.header('cache-control')]).toEqual([
+          asset,
+          200,
+          'public, max-age=31536000, immutable',
+        ]);
+      }
+      const config = (await api.get('/config.json')).json;
+      expect(parseWebConfig(config)).toEqual({
+        apiUrl: '',
+        auth: { kind: 'none', owner: 'local' },
+      });
+      expect((await api.post('/tasks', { json: { title: 'Beside the page' } })).status).toBe(201);
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+    }
   });
 
   it('falls back to memory and says why when neither Java nor Docker is there', async () => {

@@ -14,7 +14,7 @@ const runtime = (
   fixedOwner: 'local',
   auth: { mode: 'none', fixedOwner: 'local' },
   page: { state: 'off' },
-  served: { page: false, localIssuer: false },
+  answeredBy: () => 'api',
   routes: [
     {
       routeKey: 'GET /tasks',

@@ -75,7 +75,7 @@ export const useAuthRuntime = (
   const token = (request: TokenRequest) => issueToken(key(), request);
   const api = apiAt(
     () => started(runtime).url,
-    documentedExchange(() => started(runtime).served),
+    documentedExchange((path) => started(runtime).answeredBy(path)),
   );
   return {
     api,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Exchange, exchangeChecker } from '@tasks/adapter-lambda/openapi/testing';
 import { expect } from 'vitest';
-import { answeredBy, type ServedBehaviours } from '../../src/index.js';
+import type { Behaviour } from '../../src/index.js';
 
 /** The committed openapi.json of @tasks/adapter-lambda: the document clients are given. */
 const OPENAPI_DOCUMENT: unknown = JSON.parse(
@@ -16,16 +16,16 @@ const OPENAPI_DOCUMENT: unknown = JSON.parse(
  * What the contract suites send and get, checked against openapi.json as it happens: an
  * answer the document does not describe (status, Content-Type, body, headers) fails the
  * test that got it (issue 11: the document says what the API sends). What the runtime
- * answers beside the API (`served`, read at each exchange: the runtime starts in a hook),
- * the page's behaviour and the local issuer's paths, is not the API's: the split is the
- * runtime's own (`answeredBy`), so every exchange the API answers is checked.
+ * answers beside the API, the page and the local issuer, is not the API's: the split is
+ * the runtime's own (`LocalRuntime.answeredBy`, the template distribution's behaviours),
+ * so every exchange the API answers is checked.
  */
 export const documentedExchange = (
-  served: () => ServedBehaviours,
+  answeredBy: (path: string) => Behaviour,
 ): ((exchange: Exchange) => void) => {
   const check = exchangeChecker(OPENAPI_DOCUMENT);
   return (exchange) => {
-    if (answeredBy(exchange.path, served()) !== 'api') return;
+    if (answeredBy(exchange.path) !== 'api') return;
     expect(check(exchange), 'the response is not as openapi.json says').toEqual([]);
   };
 };

@@ -56,6 +56,6 @@ export const useRuntime = (store: StoreUnderTest, options?: LocalRuntimeOptions)
   };
   return apiAt(
     () => started().url,
-    documentedExchange(() => started().served),
+    documentedExchange((path) => started().answeredBy(path)),
   );
 };

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseWebConfig } from '@tasks/web/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AuthChoice,
@@ -15,17 +16,25 @@ import { documentedExchange } from '../support/openapi-exchanges.js';
 import { usePageBuild } from '../support/page-build.js';
 
 const COGNITO = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
-const cognito = (issuer: string, audience = ['client-1', 'client-2']): AuthChoice => ({
+const CLIENT_ID = '1example23456789abcdefghij';
+const cognito = (issuer: string, audience = [CLIENT_ID, 'other-client']): AuthChoice => ({
   mode: 'jwt',
   trust: { issuer, audience, jwksUrl: `${issuer}/.well-known/jwks.json` },
 });
 
 describe("the page's config.json for each way the runtime authenticates", () => {
+  it("is read by the page's own parser, in every mode the page can sign in with", () => {
+    for (const auth of [{ mode: 'none' } as const, { mode: 'jwt' } as const, cognito(COGNITO)]) {
+      const signIn = pageSignIn(auth, 'alice');
+      if (!signIn.ok) throw new Error(signIn.problem);
+      expect(parseWebConfig(JSON.parse(JSON.stringify(signIn.config)))).toEqual(signIn.config);
+    }
+  });
+
   it('names the fixed owner when authentication is off', () => {
     expect(pageSignIn({ mode: 'none' }, 'alice')).toEqual({
       ok: true,
       config: { apiUrl: '', auth: { kind: 'none', owner: 'alice' } },
-      connectSources: [],
     });
   });
 
@@ -33,7 +42,6 @@ describe("the page's config.json for each way the runtime authenticates", () => 
     expect(pageSignIn({ mode: 'jwt' }, 'local')).toEqual({
       ok: true,
       config: { apiUrl: '', auth: { kind: 'local', signInUrl: '/local-issuer/sign-in' } },
-      connectSources: [],
     });
   });
 
@@ -47,10 +55,9 @@ describe("the page's config.json for each way the runtime authenticates", () => 
             kind: 'cognito',
             region: 'eu-west-1',
             userPoolId: 'eu-west-1_AbC123',
-            clientId: 'client-1',
+            clientId: CLIENT_ID,
           },
         },
-        connectSources: ['https://cognito-idp.eu-west-1.amazonaws.com'],
       });
     }
   });
@@ -64,6 +71,15 @@ describe("the page's config.json for each way the runtime authenticates", () => 
     expect(pageSignIn(cognito(issuer), 'local')).toEqual({
       ok: false,
       problem: expect.stringContaining(`not with ${issuer}`),
+    });
+  });
+
+  it('says the page cannot sign in when the first audience is no app client id', () => {
+    expect(pageSignIn(cognito(COGNITO, ['not a client id']), 'local')).toEqual({
+      ok: false,
+      problem: expect.stringContaining(
+        'the page cannot sign in with the Cognito pool eu-west-1_AbC123: auth.clientId "not a client id" is not a client id',
+      ),
     });
   });
 });
@@ -95,7 +111,7 @@ const usePageRuntime = (auth: AuthChoice) => {
   };
   const api = apiAt(
     () => started().url,
-    documentedExchange(() => started().served),
+    documentedExchange((path) => started().answeredBy(path)),
   );
   return { api, runtime: started };
 };
@@ -109,7 +125,9 @@ describe('the page with TASKS_AUTH=jwt and the local issuer', () => {
 
     expect(config.json).toEqual({ apiUrl: '', auth: { kind: 'local', signInUrl: SIGN_IN_PATH } });
     expect(page.status).toBe(200);
-    expect(runtime().served).toEqual({ page: true, localIssuer: true });
+    expect(
+      ['/', '/tasks', SIGN_IN_PATH, '/.well-known/jwks.json'].map(runtime().answeredBy),
+    ).toEqual(['page', 'api', 'local-issuer', 'local-issuer']);
     expect(bannerLines(runtime())).toContainEqual(
       expect.stringMatching(
         /^Page: http:\/\/127\.0\.0\.1:\d+\/ \(the build in .+\); sign in with any user name \(development only: POST \/local-issuer\/sign-in hands out the local issuer's tokens\)$/,
@@ -130,9 +148,10 @@ describe('the page with a trusted Cognito pool', () => {
         kind: 'cognito',
         region: 'eu-west-1',
         userPoolId: 'eu-west-1_AbC123',
-        clientId: 'client-1',
+        clientId: CLIENT_ID,
       },
     });
+    // The CSP of a stack in the pool's region: the template's policy, resolved there.
     expect(config.header('content-security-policy')).toContain(
       "connect-src 'self' https://cognito-idp.eu-west-1.amazonaws.com;",
     );

@@ -11,7 +11,7 @@ import { STORES } from '../support/stores.js';
 // distribution does: the page's behaviour on every path the API does not take.
 const SECURITY_HEADERS = {
   'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' https://cognito-idp.us-east-1.amazonaws.com; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'strict-origin-when-cross-origin',
@@ -41,7 +41,7 @@ describe('the page beside the API (startLocalRuntime({ web }))', () => {
   };
   const api = apiAt(
     () => started().url,
-    documentedExchange(() => started().served),
+    documentedExchange((path) => started().answeredBy(path)),
   );
 
   it('answers / with index.html, revalidated on every load, with the security headers', async () => {
@@ -49,7 +49,7 @@ describe('the page beside the API (startLocalRuntime({ web }))', () => {
 
     expect(reply.status).toBe(200);
     expect(reply.text).toBe(PAGE_FILES['index.html']);
-    expect(reply.header('content-type')).toBe('text/html');
+    expect(reply.header('content-type')).toBe('text/html; charset=utf-8');
     expect(reply.header('cache-control')).toBe('no-cache');
     expect(reply.header('etag')).toMatch(/^"[0-9a-f]{32}"$/);
     expect(Date.parse(reply.header('last-modified') ?? '')).not.toBeNaN();
@@ -71,10 +71,12 @@ describe('the page beside the API (startLocalRuntime({ web }))', () => {
 
     expect(reply.status).toBe(200);
     expect(reply.text).toBe(PAGE_FILES['assets/app-abc.js']);
-    expect(reply.header('content-type')).toBe('text/javascript');
+    expect(reply.header('content-type')).toBe('text/javascript; charset=utf-8');
     expect(reply.header('cache-control')).toBe('public, max-age=31536000, immutable');
     expectSecurityHeaders(reply);
-    expect((await api.get('/assets/app-abc.css')).header('content-type')).toBe('text/css');
+    expect((await api.get('/assets/app-abc.css')).header('content-type')).toBe(
+      'text/css; charset=utf-8',
+    );
     expect((await api.get('/favicon.svg')).header('content-type')).toBe('image/svg+xml');
   });
 
@@ -138,7 +140,7 @@ describe('the page beside the API (startLocalRuntime({ web }))', () => {
     },
   );
 
-  it('leaves /tasks to the API: its answers, without the page headers', async () => {
+  it("leaves /tasks to the API: its answers, with the API behaviour's headers, not the page's", async () => {
     const created = await api.post('/tasks', { json: { title: 'Beside the page' } });
     const listed = await api.get('/tasks');
     const missing = await api.get('/tasks/nope/more');
@@ -146,7 +148,13 @@ describe('the page beside the API (startLocalRuntime({ web }))', () => {
     expect(created.status).toBe(201);
     expect(listed.status).toBe(200);
     expect(listed.header('content-type')).toBe('application/json; charset=utf-8');
-    expect(listed.header('content-security-policy')).toBeNull();
+    expect(listed.header('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(listed.header('x-content-type-options')).toBe('nosniff');
+    expect(listed.header('x-frame-options')).toBe('DENY');
+    expect(listed.header('referrer-policy')).toBeNull();
+    expect(listed.header('strict-transport-security')).toBeNull();
     expect(missing.status).toBe(404);
     expect(missing.header('content-type')).toBe('application/problem+json');
   });
@@ -191,7 +199,9 @@ describe('the page beside the API (startLocalRuntime({ web }))', () => {
       dir: build.dist(),
       auth: { kind: 'none', owner: 'local' },
     });
-    expect(runtime?.served).toEqual({ page: true, localIssuer: false });
+    expect(
+      ['/', '/some/view', '/tasks', '/tasks/x', '/local-issuer/sign-in'].map(started().answeredBy),
+    ).toEqual(['page', 'page', 'api', 'api', 'page']);
   });
 });
 
@@ -210,12 +220,12 @@ describe('the page when its build is missing', () => {
     if (runtime === undefined) throw new Error('the runtime did not start');
     const root = await apiAt(
       () => runtime?.url ?? '',
-      documentedExchange(() => ({ page: false, localIssuer: false })),
+      documentedExchange((path) => runtime?.answeredBy(path) ?? 'api'),
     ).get('/');
 
     expect(root.status).toBe(404);
     expect(root.header('content-type')).toBe('application/problem+json');
-    expect(runtime.served).toEqual({ page: false, localIssuer: false });
+    expect(runtime.answeredBy('/')).toBe('api');
     expect(bannerLines(runtime).filter((line) => line.startsWith('Page:'))).toEqual([
       `Page: not served, ${join(build.parent(), 'not-built')} has no index.html (build it with npm run build); serving the API alone`,
     ]);

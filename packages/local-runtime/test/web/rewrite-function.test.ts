@@ -2,6 +2,7 @@ import { loadTemplate } from '@tasks/sam-template';
 import { describe, expect, it } from 'vitest';
 import {
   type IncomingHttpRequest,
+  templateDistribution,
   templateViewerRequestFunction,
   viewerRequestEvent,
 } from '../../src/index.js';
@@ -9,7 +10,11 @@ import {
 // Issue 15: "The CloudFront Function's rewrite rule is unit-tested in Node". The code under
 // test is the template's own FunctionCode, read from infra/template.yaml and run as the
 // local runtime runs it: never a copy that could drift from what deploys.
-const rewrite = templateViewerRequestFunction(loadTemplate(), () => undefined);
+const template = loadTemplate();
+const pageFunction = templateDistribution(template)?.find(
+  (behaviour) => behaviour.origin === 'page',
+)?.viewerRequestFunctionId;
+const rewrite = templateViewerRequestFunction(template, pageFunction ?? '', () => undefined);
 
 const request = (target: string): IncomingHttpRequest => {
   const [rawPath = '', rawQueryString = ''] = target.split('?');
@@ -34,6 +39,10 @@ const uriFor = async (target: string): Promise<string> => {
 };
 
 describe("the template's WebRewriteFunction (viewer-request on the page's behaviour)", () => {
+  it("is the function the distribution's page behaviour runs", () => {
+    expect(pageFunction).toBe('WebRewriteFunction');
+  });
+
   it.each([
     ['/', '/index.html'],
     ['/some/view', '/index.html'],
