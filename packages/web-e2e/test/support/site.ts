@@ -30,6 +30,8 @@ export interface Site {
   readonly fixedOwner: string;
   /** The API as `user` (signed in through the local issuer), or as the fixed owner. */
   api(user?: string): TasksClient;
+  /** Resolves once every write made so far has reached the stream processor. */
+  caughtUp(): Promise<void>;
 }
 
 /** What the local issuer gives `user`, as the page's sign-in form asks for it. */
@@ -99,10 +101,11 @@ export const useSite = (store: StoreName, { auth = 'none' }: SiteOptions = {}): 
   });
   return () => {
     if (runtime === undefined) throw new Error('the runtime did not start');
-    const { url, fixedOwner } = runtime;
+    const { url, fixedOwner, streams } = runtime;
     return {
       url,
       fixedOwner,
+      caughtUp: () => streams.caughtUp(),
       api: (user) =>
         createTasksClient({
           baseUrl: url,
