@@ -32,7 +32,7 @@ describe.each(STORES)('the page, on the %s store', (store) => {
   const site = useSite(store);
   const browsing = useBrowser();
 
-  it('creates, edits, changes the status of and deletes tasks, newest first, as the API keeps them', async () => {
+  it('creates, edits, changes the status of and deletes tasks, newest first, as the API keeps them; the statistics count them', async () => {
     const page = await browsing.page();
     await openTasks(page, site());
     await shown(page.getByText('No tasks yet.'));
