@@ -1,0 +1,57 @@
+/**
+ * SPEC §12: a 412 says the task changed elsewhere and offers to reload it. Two tabs show
+ * the same task; the first saves a change, then the second, still at the old version,
+ * tries its own: the page must not overwrite the first change (every write carries
+ * `If-Match`), must say so in words, and "Reload task" must show the task as it is now.
+ */
+
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './support/browser.js';
+import { STORES, useSite } from './support/site.js';
+import { eventually, openTasks, shown, taskItem, taskItems } from './support/tasks-page.js';
+
+/** Opens the edit form of `title`, types `newTitle` and presses "Save". */
+const rename = async (page: Page, title: string, newTitle: string) => {
+  await taskItem(page, title).getByRole('button', { name: 'Edit' }).click();
+  const editing = taskItems(page).filter({ has: page.getByRole('button', { name: 'Save' }) });
+  await editing.getByRole('textbox', { name: 'Title' }).fill(newTitle);
+  await editing.getByRole('button', { name: 'Save' }).click();
+};
+
+describe.each(STORES)('a task changed in another tab, on the %s store', (store) => {
+  const site = useSite(store);
+  const browsing = useBrowser();
+
+  it('is a 412 in words with "Reload task", which shows the task as it is now', async () => {
+    const task = await site().api().create({ title: 'Plan the trip' });
+    const context = await browsing.context();
+    const [first, second] = [await browsing.page(context), await browsing.page(context)];
+    for (const page of [first, second]) {
+      await openTasks(page, site());
+      await shown(taskItem(page, 'Plan the trip'));
+    }
+
+    await rename(first, 'Plan the trip', 'Plan the trip to Rome');
+    await shown(taskItem(first, 'Plan the trip to Rome'));
+
+    // Chromium logs the answer it got; that is the point of this test.
+    browsing.allowConsoleError(/status of 412/);
+    await rename(second, 'Plan the trip', 'Plan the trip to Oslo');
+    const alert = second.getByRole('alert');
+    await shown(alert.getByText('This task changed elsewhere since it was loaded.'));
+    expect(await site().api().get(task.taskId)).toMatchObject({ title: 'Plan the trip to Rome' });
+
+    await alert.getByRole('button', { name: 'Reload task' }).click();
+    await shown(taskItem(second, 'Plan the trip to Rome'));
+    await eventually(() => second.getByRole('alert').count()).toBe(0);
+
+    // At the version it now shows, the second tab's change goes through.
+    await rename(second, 'Plan the trip to Rome', 'Plan the trip to Oslo');
+    await shown(taskItem(second, 'Plan the trip to Oslo'));
+    expect(await site().api().get(task.taskId)).toMatchObject({
+      title: 'Plan the trip to Oslo',
+      version: task.version + 2,
+    });
+  });
+});
