@@ -36,6 +36,45 @@ export const credentialsFromEnvironmentOnly = {
 };
 
 /**
+ * What the AWS SDK bundles for features no DynamoDB call of ours uses, replaced (SPEC §9:
+ * each bundle ≤ 250 KB, DynamoDB client included), about 23 KB minified:
+ * - `@smithy/core/event-streams` (15 KB): loaded by a dynamic `import()` only for an
+ *   operation with an event stream, which DynamoDB has none of; should one ever ask for it,
+ *   the import rejects with a clear error instead of running.
+ * - `@aws-sdk/middleware-endpoint-discovery` (8 KB with the LRU cache it builds): in this
+ *   SDK no DynamoDB command adds the endpoint-discovery middleware any more, yet the client
+ *   still resolves its configuration and builds an `EndpointCache` of 1,000 entries that
+ *   nothing reads. The replacement keeps the configuration's shape without the cache.
+ * @type {import('esbuild').Plugin}
+ */
+export const sdkWithoutUnusedFeatures = {
+  name: 'sdk-without-unused-features',
+  setup(pluginBuild) {
+    pluginBuild.onResolve(
+      { filter: /^(@smithy\/core\/event-streams|@aws-sdk\/middleware-endpoint-discovery)$/ },
+      (args) => ({ path: args.path, namespace: 'sdk-unused' }),
+    );
+    pluginBuild.onLoad({ filter: /event-streams$/, namespace: 'sdk-unused' }, () => ({
+      contents:
+        "throw new Error('This bundle leaves out the AWS SDK event streams: no DynamoDB operation uses them');",
+      loader: 'js',
+    }));
+    pluginBuild.onLoad({ filter: /endpoint-discovery$/, namespace: 'sdk-unused' }, () => ({
+      contents: [
+        '// No command reads these: the endpoint-discovery middleware is not on any stack.',
+        'export const NODE_ENDPOINT_DISCOVERY_CONFIG_OPTIONS = {',
+        '  environmentVariableSelector: () => undefined,',
+        '  configFileSelector: () => undefined,',
+        '  default: undefined,',
+        '};',
+        'export const resolveEndpointDiscoveryConfig = (input) => input;',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Resolves `tasks:allowed-methods` (what the fallback function imports) to the methods of
  * each path of infra/template.yaml, read now: the bundle carries the template's routes as
  * data, and the template stays their only source.
@@ -83,6 +122,6 @@ export const lambdaBuildOptions = ({ entry, outdir, externalSdk = false }) => ({
   },
   plugins: externalSdk
     ? [allowedMethodsFromTemplate]
-    : [allowedMethodsFromTemplate, credentialsFromEnvironmentOnly],
+    : [allowedMethodsFromTemplate, credentialsFromEnvironmentOnly, sdkWithoutUnusedFeatures],
   logLevel: 'warning',
 });

@@ -50,29 +50,22 @@ export const buildRouteTable = (templateRoutes: readonly TemplateRoute[]): Route
   return { routes, defaultRoute };
 };
 
-/** The parameters of `path` when it fits the route path `template`, segment by segment. */
-const matchPath = (template: string, path: string): Record<string, string> | undefined => {
-  const expected = template.split('/');
-  const actual = path.split('/');
-  const parameters: Record<string, string> = {};
-  for (const [index, part] of expected.entries()) {
-    const [, name, greedy] = PARAMETER.exec(part) ?? [];
-    const segment = actual[index];
-    if (segment === undefined) return undefined;
-    if (name === undefined) {
-      if (part !== segment) return undefined;
-    } else if (greedy === '+') {
-      // `{proxy+}` takes the rest of the path: one segment or more.
-      const rest = actual.slice(index).join('/');
-      if (rest === '') return undefined;
-      parameters[name] = rest;
-      return parameters;
-    } else {
-      if (segment === '') return undefined;
-      parameters[name] = segment;
-    }
-  }
-  return expected.length === actual.length ? parameters : undefined;
+/** One segment of a route path: a literal, or a parameter (`{proxy+}` is greedy). */
+type PathPart =
+  | { readonly kind: 'literal'; readonly text: string }
+  | { readonly kind: 'parameter'; readonly name: string; readonly greedy: boolean };
+
+/** A route's path split into its parts, and its specificity: read once, not per request. */
+interface CompiledRoute {
+  readonly parts: readonly PathPart[];
+  readonly rank: readonly number[];
+}
+
+const partOf = (segment: string): PathPart => {
+  const [, name, greedy] = PARAMETER.exec(segment) ?? [];
+  return name === undefined
+    ? { kind: 'literal', text: segment }
+    : { kind: 'parameter', name, greedy: greedy === '+' };
 };
 
 /**
@@ -80,11 +73,46 @@ const matchPath = (template: string, path: string): Record<string, string> | und
  * match before a greedy `{proxy+}` one, more literal segments before fewer, an explicit
  * method before `ANY` (the priorities of "Routing API requests" in the API Gateway guide).
  */
-const specificity = (route: GatewayRoute): readonly number[] => {
-  const segments = route.path.split('/');
-  const greedy = segments.some((segment) => PARAMETER.exec(segment)?.[2] === '+');
-  const literals = segments.filter((segment) => !PARAMETER.test(segment)).length;
+const specificity = (route: GatewayRoute, parts: readonly PathPart[]): readonly number[] => {
+  const greedy = parts.some((part) => part.kind === 'parameter' && part.greedy);
+  const literals = parts.filter((part) => part.kind === 'literal').length;
   return [greedy ? 0 : 1, literals, route.method === 'ANY' ? 0 : 1];
+};
+
+const compiledRoutes = new WeakMap<GatewayRoute, CompiledRoute>();
+
+const compiledOf = (route: GatewayRoute): CompiledRoute => {
+  const known = compiledRoutes.get(route);
+  if (known !== undefined) return known;
+  const parts = route.path.split('/').map(partOf);
+  const compiled = { parts, rank: specificity(route, parts) };
+  compiledRoutes.set(route, compiled);
+  return compiled;
+};
+
+/** The parameters of the path `actual` (split at `/`) when it fits `parts`, segment by segment. */
+const matchPath = (
+  parts: readonly PathPart[],
+  actual: readonly string[],
+): Record<string, string> | undefined => {
+  const parameters: Record<string, string> = {};
+  for (const [index, part] of parts.entries()) {
+    const segment = actual[index];
+    if (segment === undefined) return undefined;
+    if (part.kind === 'literal') {
+      if (part.text !== segment) return undefined;
+    } else if (part.greedy) {
+      // `{proxy+}` takes the rest of the path: one segment or more.
+      const rest = actual.slice(index).join('/');
+      if (rest === '') return undefined;
+      parameters[part.name] = rest;
+      return parameters;
+    } else {
+      if (segment === '') return undefined;
+      parameters[part.name] = segment;
+    }
+  }
+  return parts.length === actual.length ? parameters : undefined;
 };
 
 const moreSpecific = (left: readonly number[], right: readonly number[]): boolean => {
@@ -108,11 +136,12 @@ export const selectRoute = (
   path: string,
 ): RouteSelection | undefined => {
   let best: { selection: RouteSelection; rank: readonly number[] } | undefined;
+  const segments = path.split('/');
   for (const route of table.routes) {
     if (route.method !== method && route.method !== 'ANY') continue;
-    const pathParameters = matchPath(route.path, path);
+    const { parts, rank } = compiledOf(route);
+    const pathParameters = matchPath(parts, segments);
     if (pathParameters === undefined) continue;
-    const rank = specificity(route);
     if (best === undefined || moreSpecific(rank, best.rank)) {
       best = { selection: { route, pathParameters }, rank };
     }

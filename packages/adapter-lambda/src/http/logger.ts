@@ -38,33 +38,63 @@ const standardOutput: LogSink = (line) => {
 /**
  * A logger without dependencies that writes `{ level, message, timestamp, ...fields }`
  * as one JSON line to `sink`. A failing sink is ignored: logging never fails a request.
+ * A child keeps its parent's fields and its own apart and merges them only for a line it
+ * writes: every request makes one (for its ids), and most write a line at most.
  */
+class JsonLogger implements Logger {
+  readonly #sink: LogSink;
+  readonly #threshold: number;
+  readonly #now: () => Date;
+  /** The fields of this logger and its ancestors, outermost first. */
+  readonly #fields: readonly LogFields[];
+
+  constructor(sink: LogSink, threshold: number, now: () => Date, fields: readonly LogFields[]) {
+    this.#sink = sink;
+    this.#threshold = threshold;
+    this.#now = now;
+    this.#fields = fields;
+  }
+
+  debug(message: string, fields?: LogFields): void {
+    this.#write('debug', message, fields);
+  }
+
+  info(message: string, fields?: LogFields): void {
+    this.#write('info', message, fields);
+  }
+
+  warn(message: string, fields?: LogFields): void {
+    this.#write('warn', message, fields);
+  }
+
+  error(message: string, fields?: LogFields): void {
+    this.#write('error', message, fields);
+  }
+
+  child(fields: LogFields): Logger {
+    return new JsonLogger(this.#sink, this.#threshold, this.#now, [...this.#fields, fields]);
+  }
+
+  #write(lineLevel: LogLevel, message: string, lineFields: LogFields = {}): void {
+    if (LOG_LEVELS.indexOf(lineLevel) < this.#threshold) return;
+    const head = { level: lineLevel, message, timestamp: this.#now().toISOString() };
+    try {
+      // The head is written last so that no field can overwrite it, and first so it leads.
+      this.#sink(JSON.stringify(Object.assign({ ...head }, ...this.#fields, lineFields, head)));
+    } catch {
+      // A sink that throws, or a field that cannot be serialised, loses this line only.
+    }
+  }
+}
+
+/** A {@link JsonLogger}: JSON lines on `sink` (standard output) from `level` (`info`) up. */
 export const makeJsonLogger = ({
   sink = standardOutput,
   level = 'info',
   fields = {},
   now = () => new Date(),
-}: JsonLoggerOptions = {}): Logger => {
-  const threshold = LOG_LEVELS.indexOf(level);
-  const write = (lineLevel: LogLevel, message: string, lineFields: LogFields = {}): void => {
-    if (LOG_LEVELS.indexOf(lineLevel) < threshold) return;
-    const head = { level: lineLevel, message, timestamp: now().toISOString() };
-    try {
-      // The head is written last so that no field can overwrite it, and first so it leads.
-      sink(JSON.stringify(Object.assign({ ...head }, fields, lineFields, head)));
-    } catch {
-      // A sink that throws, or a field that cannot be serialised, loses this line only.
-    }
-  };
-  return {
-    debug: (message, lineFields) => write('debug', message, lineFields),
-    info: (message, lineFields) => write('info', message, lineFields),
-    warn: (message, lineFields) => write('warn', message, lineFields),
-    error: (message, lineFields) => write('error', message, lineFields),
-    child: (childFields) =>
-      makeJsonLogger({ sink, level, now, fields: { ...fields, ...childFields } }),
-  };
-};
+}: JsonLoggerOptions = {}): Logger =>
+  new JsonLogger(sink, LOG_LEVELS.indexOf(level), now, [fields]);
 
 /** The loggable parts of a thrown value: name, message, stack, and its causes' (3 deep). */
 export const errorFields = (error: unknown, depth = 0): Record<string, unknown> => {

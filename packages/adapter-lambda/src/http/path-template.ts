@@ -4,6 +4,8 @@ const PARAMETER = /^\{(\w+)\}$/;
 
 /** Percent-decodes a path segment; a malformed escape is kept as sent (it names no task). */
 const decodeSegment = (segment: string): string => {
+  // Most ids hold no escape: they are their own decoding, without a call that can throw.
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

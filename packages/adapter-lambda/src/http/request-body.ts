@@ -17,6 +17,8 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
  * 8259 §8.1); other parameters are ignored.
  */
 const isAcceptedMediaType = (value: string, accepted: readonly string[]): boolean => {
+  // What clients send as a rule: exactly one of the accepted types, without parameters.
+  if (accepted.includes(value)) return true;
   const [essence = '', ...parameters] = value.split(';').map((part) => part.trim());
   const [type = '', subtype = '', ...rest] = essence.toLowerCase().split('/');
   if (rest.length > 0 || !TOKEN.test(type) || !TOKEN.test(subtype)) return false;
@@ -99,10 +101,11 @@ const unsupportedMediaType = (accepted: readonly string[]) =>
  */
 export const readJsonBody = (request: HttpRequest, accepted: readonly string[]): unknown => {
   const contentType = request.headers.get('content-type');
-  const curlDefault = contentType !== undefined && isAcceptedMediaType(contentType, [CURL_DEFAULT]);
-  if (contentType !== undefined && !curlDefault && !isAcceptedMediaType(contentType, accepted)) {
-    throw unsupportedMediaType(accepted);
-  }
+  const acceptedType = contentType === undefined || isAcceptedMediaType(contentType, accepted);
+  // No accepted type is the form type, so only a type not accepted can be curl's default.
+  const curlDefault =
+    contentType !== undefined && !acceptedType && isAcceptedMediaType(contentType, [CURL_DEFAULT]);
+  if (!acceptedType && !curlDefault) throw unsupportedMediaType(accepted);
   checkContentEncoding(request.headers.get('content-encoding'));
   if (request.body === undefined) {
     throw new HttpProblemError('malformed_json', 'The request body is empty: send a JSON object.');
