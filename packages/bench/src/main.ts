@@ -29,6 +29,7 @@ import { measurePeerThroughput } from './peer-throughput.js';
 import { costPerMillionCalls, PRICES } from './prices.js';
 import { kilobytes, milliseconds, ratio } from './stats.js';
 import { measureStatsCapacity, STATS_CAPACITY_TARGETS } from './stats-capacity.js';
+import { webSizeRow } from './web-size.js';
 
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const sizes = (process.env['BENCH_TABLE_SIZES'] ?? '100,100000').split(',').map(Number);
@@ -102,6 +103,7 @@ for (const route of PEER_ROUTES) {
 }
 const baselineFile = baseline.file;
 rows.push(await clientSizeRow());
+rows.push(await webSizeRow());
 
 // (b) Handler throughput in process.
 progress('handler throughput');
