@@ -1,4 +1,5 @@
 import type { TaskStats } from '@tasks/client';
+import { type AxisLabel, EDGE } from '../stats/axis-labels.js';
 import { dailyChart, formatDuration, shortDate, statusBars } from '../stats/chart-geometry.js';
 import { STATUS_LABELS } from './status-labels.js';
 
@@ -18,7 +19,7 @@ export const StatusChart = ({ stats }: { readonly stats: TaskStats }) => {
     >
       {bars.map((bar, index) => (
         <g key={bar.status}>
-          <text x={0} y={index * ROW + 17}>
+          <text x={EDGE} y={index * ROW + 17}>
             {STATUS_LABELS[bar.status]}
           </text>
           <rect
@@ -71,20 +72,14 @@ export const DailyChart = ({ stats }: { readonly stats: TaskStats }) => {
         {chart.ticks.map((tick) => (
           <g key={tick.value}>
             <line class="axis" x1={box.left} x2={box.width - box.right} y1={tick.y} y2={tick.y} />
-            <text x={box.left - 4} y={tick.y + 4} text-anchor="end">
-              {tick.value}
-            </text>
+            <AxisText label={tick.label} />
           </g>
         ))}
-        {chart.days.map((day, index) => (
+        {chart.days.map((day) => (
           <g key={day.date}>
             <rect class="bar-created" {...rectOf(day.created)} />
             <rect class="bar-completed" {...rectOf(day.completed)} />
-            {chart.labelled.has(index) && (
-              <text x={day.labelX} y={box.height - 6} text-anchor="middle">
-                {shortDate(day.date)}
-              </text>
-            )}
+            {day.label !== undefined && <AxisText label={day.label} />}
           </g>
         ))}
       </svg>
@@ -113,6 +108,12 @@ export const DailyChart = ({ stats }: { readonly stats: TaskStats }) => {
     </>
   );
 };
+
+const AxisText = ({ label }: { readonly label: AxisLabel }) => (
+  <text x={label.x} y={label.y} text-anchor={label.anchor}>
+    {label.text}
+  </text>
+);
 
 const rectOf = ({
   x,
