@@ -1,6 +1,7 @@
 import type { TaskStats } from '@tasks/client';
 import { type AxisLabel, EDGE } from '../stats/axis-labels.js';
-import { dailyChart, formatDuration, shortDate, statusBars } from '../stats/chart-geometry.js';
+import { dailyChart, formatDuration, statusBars } from '../stats/chart-geometry.js';
+import { dailyChartName, noneCompleted } from '../stats/chart-words.js';
 import { STATUS_LABELS } from './status-labels.js';
 
 const STATUS_WIDTH = 600;
@@ -42,14 +43,6 @@ export const StatusChart = ({ stats }: { readonly stats: TaskStats }) => {
 /** Created and completed per day: columns on one scale, and the numbers as a table. */
 export const DailyChart = ({ stats }: { readonly stats: TaskStats }) => {
   const chart = dailyChart(stats.daily);
-  const created = stats.daily.reduce((sum, day) => sum + day.created, 0);
-  const completed = stats.daily.reduce((sum, day) => sum + day.completed, 0);
-  const first = stats.daily[0]?.date;
-  const last = stats.daily.at(-1)?.date;
-  const span =
-    first === undefined || last === undefined
-      ? ''
-      : ` from ${shortDate(first)} to ${shortDate(last)}`;
   const { box } = chart;
   return (
     <>
@@ -67,7 +60,7 @@ export const DailyChart = ({ stats }: { readonly stats: TaskStats }) => {
       <svg
         viewBox={`0 0 ${box.width} ${box.height}`}
         role="img"
-        aria-label={`Per day${span}: ${created} tasks created and ${completed} completed. The table below has each day’s numbers.`}
+        aria-label={dailyChartName(stats.daily)}
       >
         {chart.ticks.map((tick) => (
           <g key={tick.value}>
@@ -136,7 +129,7 @@ const rectOf = ({
 export const LeadTime = ({ stats }: { readonly stats: TaskStats }) => {
   const { count, p50Ms, p90Ms } = stats.leadTime;
   if (count === 0 || p50Ms === null || p90Ms === null) {
-    return <p>No task was completed in these {stats.daily.length} days.</p>;
+    return <p>{noneCompleted(stats.daily.length)}</p>;
   }
   return (
     <dl class="lead-time">
