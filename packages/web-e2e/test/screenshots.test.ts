@@ -94,6 +94,27 @@ describe('the screenshots of the page', () => {
     ]);
     await statisticsShow(page, 'Tasks by status: 2 to do, 1 in progress, 3 done; 6 in all.');
     await statisticsShow(page, /: 6 tasks created and 3 completed\./);
+    // Every word of the charts is inside its SVG's viewBox, which clips (the last date
+    // once read "Nov 3…"); the fonts are the browser's, not the geometry's estimate.
+    const outside = await statistics(page)
+      .getByRole('img')
+      .locator('text')
+      .evaluateAll((texts) =>
+        texts.flatMap((text) => {
+          if (!(text instanceof SVGTextElement) || text.ownerSVGElement === null) return [];
+          const view = text.ownerSVGElement.viewBox.baseVal;
+          const box = text.getBBox();
+          const inside =
+            box.x >= view.x &&
+            box.y >= view.y &&
+            box.x + box.width <= view.x + view.width &&
+            box.y + box.height <= view.y + view.height;
+          return inside
+            ? []
+            : [`${text.textContent} at x ${box.x}, y ${box.y}, ${box.width} × ${box.height}`];
+        }),
+      );
+    expect(outside).toEqual([]);
 
     await mkdir(SCREENSHOTS_DIR, { recursive: true });
     const main = `${SCREENSHOTS_DIR}main.png`;

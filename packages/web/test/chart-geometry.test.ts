@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { labelExtent } from '../src/stats/axis-labels.js';
 import {
   DAILY_BOX,
   dailyChart,
@@ -20,6 +21,20 @@ const dailyArb = fc.array(dayArb, { minLength: 1, maxLength: 90 }).map((days) =>
     date: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
   })),
 );
+/** A window of 1 to 90 consecutive days (fc.array keeps to short arrays by default). */
+const windowArb = fc
+  .record({
+    length: fc.integer({ min: 1, max: 90 }),
+    first: fc.integer({ min: 0, max: 3650 }),
+    counts: fc.array(fc.nat({ max: 10_000 }), { minLength: 180, maxLength: 180 }),
+  })
+  .map(({ length, first, counts }) =>
+    Array.from({ length }, (_, i) => ({
+      date: new Date(Date.UTC(2026, 0, 1 + first + i)).toISOString().slice(0, 10),
+      created: counts[2 * i] ?? 0,
+      completed: counts[2 * i + 1] ?? 0,
+    })),
+  );
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
 describe('niceCeiling', () => {
@@ -79,6 +94,42 @@ describe('dailyChart', () => {
     const chart = dailyChart([{ date: '2026-12-01', created: 0, completed: 0 }]);
     expect(chart.days[0]?.created.height).toBe(0);
     expect(chart.yMax).toBe(1);
+  });
+
+  it('writes every label inside the chart, whatever the days and their numbers', () => {
+    fc.assert(
+      fc.property(windowArb, (daily) => {
+        const chart = dailyChart(daily);
+        const labels = [
+          ...chart.ticks.map((tick) => tick.label),
+          ...chart.days.flatMap((day) => (day.label === undefined ? [] : [day.label])),
+        ];
+        expect(labels.length).toBeGreaterThanOrEqual(2);
+        for (const label of labels) {
+          const extent = labelExtent(label);
+          expect(extent.left, label.text).toBeGreaterThanOrEqual(0);
+          expect(extent.right, label.text).toBeLessThanOrEqual(chart.box.width);
+          expect(extent.top, label.text).toBeGreaterThanOrEqual(0);
+          expect(extent.bottom, label.text).toBeLessThanOrEqual(chart.box.height);
+        }
+      }),
+    );
+  });
+
+  it('ends the last date where the axis ends, not past the chart’s edge', () => {
+    const daily = Array.from({ length: 30 }, (_, i) => ({
+      date: `2026-11-${String(i + 1).padStart(2, '0')}`,
+      created: 0,
+      completed: 0,
+    }));
+    const chart = dailyChart(daily);
+    expect(chart.days.at(-1)?.label).toEqual({
+      text: 'Nov 30',
+      x: DAILY_BOX.width - DAILY_BOX.right,
+      y: DAILY_BOX.height - 6,
+      anchor: 'end',
+    });
+    expect(chart.days.at(-7)?.label?.anchor).toBe('middle');
   });
 
   it('writes the last day’s date and about one in five others', () => {

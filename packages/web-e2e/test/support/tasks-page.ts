@@ -29,9 +29,9 @@ export const gone = (locator: Locator): Promise<void> => locator.waitFor({ state
 export const taskItems = (page: Page): Locator =>
   page.getByRole('region', { name: 'Tasks' }).getByRole('listitem');
 
-/** The list item of the task titled `title`: the one with that heading. */
+/** The list item of the task titled `title`: each item is named by its title's heading. */
 export const taskItem = (page: Page, title: string): Locator =>
-  taskItems(page).filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+  page.getByRole('region', { name: 'Tasks' }).getByRole('listitem', { name: title, exact: true });
 
 /** The titles of the tasks shown, in order. */
 export const titlesShown = (page: Page): Promise<string[]> =>

@@ -3,6 +3,7 @@
  * and ticks the SVG draws, in the chart's own units (its `viewBox`).
  */
 import type { TaskStats, TaskStatus } from '@tasks/client';
+import { type AxisLabel, EDGE, labelUnder, labelWidth } from './axis-labels.js';
 
 export interface Rect {
   readonly x: number;
@@ -11,7 +12,7 @@ export interface Rect {
   readonly height: number;
 }
 
-/** The plot's box inside the chart: room is left for the axis labels. */
+/** The plot's box inside the chart: room is left for the axis labels (`left` at least). */
 export interface ChartBox {
   readonly width: number;
   readonly height: number;
@@ -42,8 +43,8 @@ export interface DayColumns {
   readonly date: string;
   readonly created: Rect & { readonly value: number };
   readonly completed: Rect & { readonly value: number };
-  /** Where the day's label would sit, when it is drawn. */
-  readonly labelX: number;
+  /** The day's date under the axis, on the days that have it written. */
+  readonly label: AxisLabel | undefined;
 }
 
 export interface DailyChart {
@@ -51,40 +52,64 @@ export interface DailyChart {
   readonly yMax: number;
   /** The baseline's y (the value 0). */
   readonly baseline: number;
-  readonly ticks: readonly { readonly value: number; readonly y: number }[];
+  readonly ticks: readonly {
+    readonly value: number;
+    readonly y: number;
+    readonly label: AxisLabel;
+  }[];
   readonly days: readonly DayColumns[];
   /** The indexes of the days whose date is written under the axis (about one a week). */
   readonly labelled: ReadonlySet<number>;
 }
 
-/** Two columns per day, created and completed, side by side, on one scale from 0. */
-export const dailyChart = (daily: TaskStats['daily'], box: ChartBox = DAILY_BOX): DailyChart => {
+/** Between a value on the axis and the plot. */
+const TICK_GAP = 4;
+
+/**
+ * Two columns per day, created and completed, side by side, on one scale from 0. The
+ * plot starts further right when the axis's top value needs the room.
+ */
+export const dailyChart = (daily: TaskStats['daily'], given: ChartBox = DAILY_BOX): DailyChart => {
+  const yMax = niceCeiling(Math.max(0, ...daily.flatMap((day) => [day.created, day.completed])));
+  const box = { ...given, left: Math.max(given.left, labelWidth(String(yMax)) + TICK_GAP) };
   const plotWidth = box.width - box.left - box.right;
   const plotHeight = box.height - box.top - box.bottom;
   const baseline = box.height - box.bottom;
-  const yMax = niceCeiling(Math.max(0, ...daily.flatMap((day) => [day.created, day.completed])));
   const band = plotWidth / Math.max(1, daily.length);
   const column = (band * 0.8) / 2;
   const rect = (value: number, x: number) => {
     const height = (value / yMax) * plotHeight;
     return { x, y: baseline - height, width: column, height, value };
   };
+  const every = Math.max(1, Math.ceil(daily.length / 5));
+  const labelled = new Set(
+    daily.map((_, index) => index).filter((index) => (daily.length - 1 - index) % every === 0),
+  );
+  // The last date ends where the axis does rather than past the chart's edge.
+  const under = { from: EDGE, to: box.width - box.right };
   const days = daily.map((day, index) => {
     const start = box.left + index * band + band * 0.1;
     return {
       date: day.date,
       created: rect(day.created, start),
       completed: rect(day.completed, start + column),
-      labelX: start + column,
+      label: labelled.has(index)
+        ? labelUnder(shortDate(day.date), start + column, box.height - 6, under)
+        : undefined,
     };
   });
-  const every = Math.max(1, Math.ceil(daily.length / 5));
-  const labelled = new Set(
-    daily.map((_, index) => index).filter((index) => (daily.length - 1 - index) % every === 0),
-  );
   const ticks = [0, yMax / 2, yMax]
     .filter((value) => Number.isInteger(value))
-    .map((value) => ({ value, y: baseline - (value / yMax) * plotHeight }));
+    .map((value) => {
+      const y = baseline - (value / yMax) * plotHeight;
+      const label = {
+        text: String(value),
+        x: box.left - TICK_GAP,
+        y: y + 4,
+        anchor: 'end' as const,
+      };
+      return { value, y, label };
+    });
   return { box, yMax, baseline, ticks, days, labelled };
 };
 

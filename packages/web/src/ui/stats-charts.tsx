@@ -1,5 +1,7 @@
 import type { TaskStats } from '@tasks/client';
-import { dailyChart, formatDuration, shortDate, statusBars } from '../stats/chart-geometry.js';
+import { type AxisLabel, EDGE } from '../stats/axis-labels.js';
+import { dailyChart, formatDuration, statusBars } from '../stats/chart-geometry.js';
+import { dailyChartName, noneCompleted } from '../stats/chart-words.js';
 import { STATUS_LABELS } from './status-labels.js';
 
 const STATUS_WIDTH = 600;
@@ -18,7 +20,7 @@ export const StatusChart = ({ stats }: { readonly stats: TaskStats }) => {
     >
       {bars.map((bar, index) => (
         <g key={bar.status}>
-          <text x={0} y={index * ROW + 17}>
+          <text x={EDGE} y={index * ROW + 17}>
             {STATUS_LABELS[bar.status]}
           </text>
           <rect
@@ -41,14 +43,6 @@ export const StatusChart = ({ stats }: { readonly stats: TaskStats }) => {
 /** Created and completed per day: columns on one scale, and the numbers as a table. */
 export const DailyChart = ({ stats }: { readonly stats: TaskStats }) => {
   const chart = dailyChart(stats.daily);
-  const created = stats.daily.reduce((sum, day) => sum + day.created, 0);
-  const completed = stats.daily.reduce((sum, day) => sum + day.completed, 0);
-  const first = stats.daily[0]?.date;
-  const last = stats.daily.at(-1)?.date;
-  const span =
-    first === undefined || last === undefined
-      ? ''
-      : ` from ${shortDate(first)} to ${shortDate(last)}`;
   const { box } = chart;
   return (
     <>
@@ -66,25 +60,19 @@ export const DailyChart = ({ stats }: { readonly stats: TaskStats }) => {
       <svg
         viewBox={`0 0 ${box.width} ${box.height}`}
         role="img"
-        aria-label={`Per day${span}: ${created} tasks created and ${completed} completed. The table below has each day’s numbers.`}
+        aria-label={dailyChartName(stats.daily)}
       >
         {chart.ticks.map((tick) => (
           <g key={tick.value}>
             <line class="axis" x1={box.left} x2={box.width - box.right} y1={tick.y} y2={tick.y} />
-            <text x={box.left - 4} y={tick.y + 4} text-anchor="end">
-              {tick.value}
-            </text>
+            <AxisText label={tick.label} />
           </g>
         ))}
-        {chart.days.map((day, index) => (
+        {chart.days.map((day) => (
           <g key={day.date}>
             <rect class="bar-created" {...rectOf(day.created)} />
             <rect class="bar-completed" {...rectOf(day.completed)} />
-            {chart.labelled.has(index) && (
-              <text x={day.labelX} y={box.height - 6} text-anchor="middle">
-                {shortDate(day.date)}
-              </text>
-            )}
+            {day.label !== undefined && <AxisText label={day.label} />}
           </g>
         ))}
       </svg>
@@ -114,6 +102,12 @@ export const DailyChart = ({ stats }: { readonly stats: TaskStats }) => {
   );
 };
 
+const AxisText = ({ label }: { readonly label: AxisLabel }) => (
+  <text x={label.x} y={label.y} text-anchor={label.anchor}>
+    {label.text}
+  </text>
+);
+
 const rectOf = ({
   x,
   y,
@@ -135,7 +129,7 @@ const rectOf = ({
 export const LeadTime = ({ stats }: { readonly stats: TaskStats }) => {
   const { count, p50Ms, p90Ms } = stats.leadTime;
   if (count === 0 || p50Ms === null || p90Ms === null) {
-    return <p>No task was completed in these {stats.daily.length} days.</p>;
+    return <p>{noneCompleted(stats.daily.length)}</p>;
   }
   return (
     <dl class="lead-time">

@@ -156,9 +156,13 @@ export const TaskItem = ({
     );
 
   return (
-    <li class="task" aria-busy={pending}>
+    // Named by its title (ARIA 1.2: a listitem's name is from the author), so that a task
+    // is found as the list item of that name, as a screen reader's list of items reads it.
+    <li class="task" aria-busy={pending} aria-labelledby={`${id}-title`}>
       {/* The title stays while editing: the item is still that task. */}
-      <h3 class="task-title">{task.title}</h3>
+      <h3 class="task-title" id={`${id}-title`}>
+        {task.title}
+      </h3>
       {editing ? (
         <EditForm
           id={id}

@@ -1,6 +1,7 @@
 import type { Task, TasksClient } from '@tasks/client';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { describeFailure, type FailureWords } from '../failure-words.js';
+import { counted } from '../plural.js';
 import {
   appendPage,
   EMPTY_LIST,
@@ -63,7 +64,9 @@ export const TaskListView = (props: TaskListViewProps) => {
       const next = which === 'first' ? firstPage(page) : appendPage(state, page);
       setList(next);
       if (which === 'more') {
-        announce(`${next.items.length - state.items.length} more tasks loaded.`);
+        announce(
+          `${counted(next.items.length - state.items.length, 'more task', 'more tasks')} loaded.`,
+        );
         if (next.nextKey === undefined) setFocusIndex(state.items.length);
       }
     } catch (error) {
