@@ -224,7 +224,7 @@ describe('infra/github-oidc.yaml', () => {
         /^arn:aws:apigateway:us-east-1::\/(apis|apis\/\*|tags\/\*)$/,
         /^arn:aws:cognito-idp:us-east-1:000000000000:userpool\/\*$/,
         /^arn:aws:lambda:us-east-1:000000000000:event-source-mapping:\*$/,
-        /^arn:aws:cloudfront::000000000000:(distribution|cache-policy|origin-access-control|response-headers-policy)\/\*$/,
+        /^arn:aws:cloudfront::000000000000:(cache-policy|origin-access-control|response-headers-policy)\/\*$/,
         /^arn:aws:acm:us-east-1:000000000000:certificate\/\*$/,
       ];
       // Event source mappings have UUIDs, and creating one names no resource: these actions
@@ -242,6 +242,14 @@ describe('infra/github-oidc.yaml', () => {
               'lambda:FunctionArn': `arn:aws:lambda:us-east-1:000000000000:function:tasks-${stage}-*`,
             },
           });
+      // Distributions have generated ids: scoped by the stack's tag, or (to tag the new one)
+      // by having no stack tag yet.
+      const scopedByTag = (statement: Json): boolean =>
+        JSON.stringify(statement['Condition']) ===
+          JSON.stringify({ StringEquals: { 'aws:ResourceTag/tasks:stack': `tasks-${stage}` } }) ||
+        (JSON.stringify(statement['Action']) === '"cloudfront:TagResource"' &&
+          JSON.stringify(statement['Condition']) ===
+            JSON.stringify({ Null: { 'aws:ResourceTag/tasks:stack': 'true' } }));
       const everywhere = new Set(NAME_NO_RESOURCE);
       for (const statement of allowStatements(stage)) {
         for (const resource of asList(statement['Resource']).map(String)) {
@@ -250,6 +258,8 @@ describe('infra/github-oidc.yaml', () => {
             resource.includes(`tasks-${stage}-`) ||
             unscoped.some((pattern) => pattern.test(resource)) ||
             TRANSFORM_ARNS.includes(resource) ||
+            (resource === 'arn:aws:cloudfront::000000000000:distribution/*' &&
+              scopedByTag(statement)) ||
             (resource === '*' &&
               (asList(statement['Action']).every((action) => everywhere.has(String(action))) ||
                 scopedByFunction(statement)));
@@ -286,6 +296,39 @@ describe('infra/github-oidc.yaml', () => {
     );
     expect(refused).toEqual([]);
   });
+
+  it.each(STAGES)(
+    '%s: may change its own stack’s CloudFront resources, and not the other stage’s',
+    (stage) => {
+      const other: Stage = stage === 'dev' ? 'prod' : 'dev';
+      const changing = [...allowedActions(stage)].filter((action) =>
+        /^cloudfront:(Update|Delete|Tag|Untag|Publish|Associate|Disassociate)/.test(action),
+      );
+      expect(changing).toEqual(
+        expect.arrayContaining(['cloudfront:UpdateDistribution', 'cloudfront:DeleteFunction']),
+      );
+      const reachable = (of: Stage): string[] =>
+        cloudFrontResourcesOf(of).flatMap(({ type, ...resource }) =>
+          changing.some((action) => allows(stage, { action, ...resource }))
+            ? [`${type} ${resource.resource}`]
+            : [],
+        );
+      // Its own: every one of them.
+      expect(reachable(stage)).toHaveLength(cloudFrontResourcesOf(stage).length);
+      // The other stage's: only those that have generated ids and take no tags (README
+      // "Limits": one AWS account per stage for full separation).
+      expect(
+        reachable(other)
+          .map((entry) => entry.split(' ')[0])
+          .sort(),
+      ).toEqual([
+        'AWS::CloudFront::CachePolicy',
+        'AWS::CloudFront::OriginAccessControl',
+        'AWS::CloudFront::ResponseHeadersPolicy',
+        'AWS::CloudFront::ResponseHeadersPolicy',
+      ]);
+    },
+  );
 
   it.each(STAGES)('%s: passes only the stack’s own roles, and only to Lambda', (stage) => {
     const passing = allowStatements(stage).filter((statement) =>
@@ -382,6 +425,8 @@ const NEEDED_TO_CREATE: Record<string, readonly string[]> = {
     'cloudfront:GetDistribution',
     'cloudfront:UpdateDistribution',
     'cloudfront:DeleteDistribution',
+    // Created with its tasks:stack tag (CreateDistributionWithTags: CreateDistribution and
+    // TagResource); CloudFormation adds none of its own to distributions.
     'cloudfront:TagResource',
     'cloudfront:ListTagsForResource',
   ],
@@ -477,6 +522,13 @@ describe('the deploy roles can deploy infra/template.yaml and smoke-test it', ()
         .map((action) => `${action} on ${resource.resource}`),
     );
     expect(refused).toEqual([]);
+    // The distribution is tagged as it is created, before it has its tasks:stack tag.
+    const [distribution] = cloudFrontResourcesOf(stage).filter(
+      ({ type }) => type === 'AWS::CloudFront::Distribution',
+    );
+    expect(
+      allows(stage, { action: 'cloudfront:TagResource', resource: String(distribution?.resource) }),
+    ).toBe(true);
   });
 
   it.each(STAGES)(
