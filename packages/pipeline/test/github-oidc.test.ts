@@ -55,6 +55,97 @@ const allowStatements = (stage: Stage): Json[] =>
 const allowedActions = (stage: Stage): Set<string> =>
   new Set(allowStatements(stage).flatMap((statement) => asList(statement['Action']).map(String)));
 
+/** A request as IAM sees it: the action, the resource's ARN and the resource's tags. */
+interface Request {
+  readonly action: string;
+  readonly resource: string;
+  readonly resourceTags?: Readonly<Record<string, string>>;
+}
+
+/** IAM's wildcard match of an action or a resource ARN: `*` any run, `?` one character. */
+const wildcard = (pattern: string): RegExp =>
+  new RegExp(
+    `^${pattern
+      .split('')
+      .map((character) =>
+        character === '*'
+          ? '.*'
+          : character === '?'
+            ? '.'
+            : character.replace(/[.+^${}()|[\]\\/]/g, '\\$&'),
+      )
+      .join('')}$`,
+  );
+
+/**
+ * Whether a statement's Condition holds for a request, for the operators and keys the
+ * roles use on CloudFront and CloudFormation; anything else throws rather than guess.
+ */
+const conditionHolds = (condition: unknown, request: Request): boolean => {
+  if (condition === undefined) return true;
+  if (!isRecord(condition)) throw new Error(`a Condition is ${JSON.stringify(condition)}`);
+  return Object.entries(condition).every(([operator, keys]) => {
+    if (!isRecord(keys)) throw new Error(`${operator} names no keys`);
+    return Object.entries(keys).every(([key, expected]) => {
+      const tag = /^aws:ResourceTag\/(.+)$/.exec(key)?.[1];
+      if (tag === undefined) throw new Error(`no value known for the condition key ${key}`);
+      const value = request.resourceTags?.[tag];
+      const values = asList(expected).map(String);
+      if (operator === 'StringEquals') return value !== undefined && values.includes(value);
+      if (operator === 'Null') return values.includes(String(value === undefined));
+      throw new Error(`no evaluation known for the condition operator ${operator}`);
+    });
+  });
+};
+
+/** Whether an Allow statement of the stage's role allows the request. */
+const allows = (stage: Stage, request: Request): boolean =>
+  allowStatements(stage).some(
+    (statement) =>
+      asList(statement['Action']).some((action) => wildcard(String(action)).test(request.action)) &&
+      asList(statement['Resource']).some((resource) =>
+        wildcard(String(resource)).test(request.resource),
+      ) &&
+      conditionHolds(statement['Condition'], request),
+  );
+
+/** The ARN of each transform of infra/template.yaml's Transform list (AWS::Name → transform/Name). */
+const TRANSFORM_ARNS = asList(application.Transform).map(
+  (name) => `arn:aws:cloudformation:us-east-1:aws:transform/${String(name).replace(/^AWS::/, '')}`,
+);
+
+/**
+ * The CloudFront resources infra/template.yaml makes in the stack tasks-<stage>: their ARNs
+ * (made-up ids where CloudFront generates them, names as the template gives them) and tags.
+ */
+const cloudFrontResourcesOf = (
+  stage: Stage,
+): { type: string; resource: string; resourceTags: Record<string, string> }[] => {
+  const stack = { parameters: { 'AWS::StackName': `tasks-${stage}`, Stage: stage } };
+  const arn = (path: string) => `arn:aws:cloudfront::000000000000:${path}`;
+  return Object.entries(application.Resources)
+    .filter(([, resource]) => resource.Type.startsWith('AWS::CloudFront::'))
+    .map(([id, { Type: type, Properties: properties = {} }]) => {
+      const tags = resolveIntrinsics(properties['Tags'] ?? [], application, stack);
+      const resourceTags = Object.fromEntries(
+        asList(tags).map((tag) =>
+          isRecord(tag) ? [String(tag['Key']), String(tag['Value'])] : [],
+        ),
+      );
+      const generated = `${stage.toUpperCase()}${id.toUpperCase()}`;
+      const path: Record<string, string> = {
+        'AWS::CloudFront::Distribution': `distribution/${generated}`,
+        'AWS::CloudFront::Function': `function/${String(resolveIntrinsics(properties['Name'], application, stack))}`,
+        'AWS::CloudFront::CachePolicy': `cache-policy/${generated}`,
+        'AWS::CloudFront::OriginAccessControl': `origin-access-control/${generated}`,
+        'AWS::CloudFront::ResponseHeadersPolicy': `response-headers-policy/${generated}`,
+      };
+      const known = path[type];
+      if (known === undefined) throw new Error(`no ARN known for ${type}`);
+      return { type, resource: arn(known), resourceTags };
+    });
+};
+
 describe('infra/github-oidc.yaml', () => {
   it('passes cfn-lint', async () => {
     const lint = await promisify(execFile)('cfn-lint', [`${ROOT}${BOOTSTRAP}`]).then(
@@ -130,11 +221,10 @@ describe('infra/github-oidc.yaml', () => {
       const unscoped = [
         /^arn:aws:cloudformation:us-east-1:000000000000:stack\/aws-sam-cli-managed-default\/\*$/,
         /^arn:aws:s3:::aws-sam-cli-managed-default-samclisourcebucket-\*(\/\*)?$/,
-        /^arn:aws:cloudformation:us-east-1:aws:transform\/Serverless-2016-10-31$/,
         /^arn:aws:apigateway:us-east-1::\/(apis|apis\/\*|tags\/\*)$/,
         /^arn:aws:cognito-idp:us-east-1:000000000000:userpool\/\*$/,
         /^arn:aws:lambda:us-east-1:000000000000:event-source-mapping:\*$/,
-        /^arn:aws:cloudfront::000000000000:(distribution|cache-policy|origin-access-control|response-headers-policy)\/\*$/,
+        /^arn:aws:cloudfront::000000000000:(cache-policy|origin-access-control|response-headers-policy)\/\*$/,
         /^arn:aws:acm:us-east-1:000000000000:certificate\/\*$/,
       ];
       // Event source mappings have UUIDs, and creating one names no resource: these actions
@@ -152,6 +242,14 @@ describe('infra/github-oidc.yaml', () => {
               'lambda:FunctionArn': `arn:aws:lambda:us-east-1:000000000000:function:tasks-${stage}-*`,
             },
           });
+      // Distributions have generated ids: scoped by the stack's tag, or (to tag the new one)
+      // by having no stack tag yet.
+      const scopedByTag = (statement: Json): boolean =>
+        JSON.stringify(statement['Condition']) ===
+          JSON.stringify({ StringEquals: { 'aws:ResourceTag/tasks:stack': `tasks-${stage}` } }) ||
+        (JSON.stringify(statement['Action']) === '"cloudfront:TagResource"' &&
+          JSON.stringify(statement['Condition']) ===
+            JSON.stringify({ Null: { 'aws:ResourceTag/tasks:stack': 'true' } }));
       const everywhere = new Set(NAME_NO_RESOURCE);
       for (const statement of allowStatements(stage)) {
         for (const resource of asList(statement['Resource']).map(String)) {
@@ -159,6 +257,9 @@ describe('infra/github-oidc.yaml', () => {
             resource.includes(`tasks-${stage}/`) ||
             resource.includes(`tasks-${stage}-`) ||
             unscoped.some((pattern) => pattern.test(resource)) ||
+            TRANSFORM_ARNS.includes(resource) ||
+            (resource === 'arn:aws:cloudfront::000000000000:distribution/*' &&
+              scopedByTag(statement)) ||
             (resource === '*' &&
               (asList(statement['Action']).every((action) => everywhere.has(String(action))) ||
                 scopedByFunction(statement)));
@@ -185,6 +286,49 @@ describe('infra/github-oidc.yaml', () => {
     expect(unnamed.length).toBeGreaterThanOrEqual(5);
     expect(unnamed.filter((action) => !onEverything.has(action))).toEqual([]);
   });
+
+  it.each(STAGES)('%s: may create change sets with each transform the template names', (stage) => {
+    expect(TRANSFORM_ARNS).toContain(
+      'arn:aws:cloudformation:us-east-1:aws:transform/Serverless-2016-10-31',
+    );
+    const refused = TRANSFORM_ARNS.filter(
+      (resource) => !allows(stage, { action: 'cloudformation:CreateChangeSet', resource }),
+    );
+    expect(refused).toEqual([]);
+  });
+
+  it.each(STAGES)(
+    '%s: may change its own stack’s CloudFront resources, and not the other stage’s',
+    (stage) => {
+      const other: Stage = stage === 'dev' ? 'prod' : 'dev';
+      const changing = [...allowedActions(stage)].filter((action) =>
+        /^cloudfront:(Update|Delete|Tag|Untag|Publish|Associate|Disassociate)/.test(action),
+      );
+      expect(changing).toEqual(
+        expect.arrayContaining(['cloudfront:UpdateDistribution', 'cloudfront:DeleteFunction']),
+      );
+      const reachable = (of: Stage): string[] =>
+        cloudFrontResourcesOf(of).flatMap(({ type, ...resource }) =>
+          changing.some((action) => allows(stage, { action, ...resource }))
+            ? [`${type} ${resource.resource}`]
+            : [],
+        );
+      // Its own: every one of them.
+      expect(reachable(stage)).toHaveLength(cloudFrontResourcesOf(stage).length);
+      // The other stage's: only those that have generated ids and take no tags (README
+      // "Limits": one AWS account per stage for full separation).
+      expect(
+        reachable(other)
+          .map((entry) => entry.split(' ')[0])
+          .sort(),
+      ).toEqual([
+        'AWS::CloudFront::CachePolicy',
+        'AWS::CloudFront::OriginAccessControl',
+        'AWS::CloudFront::ResponseHeadersPolicy',
+        'AWS::CloudFront::ResponseHeadersPolicy',
+      ]);
+    },
+  );
 
   it.each(STAGES)('%s: passes only the stack’s own roles, and only to Lambda', (stage) => {
     const passing = allowStatements(stage).filter((statement) =>
@@ -252,6 +396,9 @@ const NEEDED_TO_CREATE: Record<string, readonly string[]> = {
     's3:PutBucketVersioning',
     's3:PutEncryptionConfiguration',
     's3:PutLifecycleConfiguration',
+    // CloudFormation tags every bucket it creates with its aws:cloudformation:* tags.
+    's3:PutBucketTagging',
+    's3:GetBucketTagging',
     's3:DeleteBucket',
   ],
   'AWS::S3::BucketPolicy': ['s3:PutBucketPolicy', 's3:GetBucketPolicy', 's3:DeleteBucketPolicy'],
@@ -278,7 +425,10 @@ const NEEDED_TO_CREATE: Record<string, readonly string[]> = {
     'cloudfront:GetDistribution',
     'cloudfront:UpdateDistribution',
     'cloudfront:DeleteDistribution',
+    // Created with its tasks:stack tag (CreateDistributionWithTags: CreateDistribution and
+    // TagResource); CloudFormation adds none of its own to distributions.
     'cloudfront:TagResource',
+    'cloudfront:ListTagsForResource',
   ],
 };
 
@@ -355,6 +505,30 @@ describe('the deploy roles can deploy infra/template.yaml and smoke-test it', ()
         missing: [],
       });
     }
+  });
+
+  // The role-wide check above would pass with an action granted on another resource (the
+  // artifact bucket's s3:PutBucketTagging, say): the web resources' actions, on them.
+  it.each(STAGES)('%s: may do what creating the web resources takes, on them', (stage) => {
+    const bucket = {
+      type: 'AWS::S3::Bucket',
+      // CloudFormation's name: the stack's, the logical id in lower case, a suffix.
+      resource: `arn:aws:s3:::tasks-${stage}-webbucket-1a2b3c4d5e6f`,
+      resourceTags: {},
+    };
+    const refused = [bucket, ...cloudFrontResourcesOf(stage)].flatMap(({ type, ...resource }) =>
+      (NEEDED_TO_CREATE[type] ?? [`(nothing known for ${type})`])
+        .filter((action) => !allows(stage, { action, ...resource }))
+        .map((action) => `${action} on ${resource.resource}`),
+    );
+    expect(refused).toEqual([]);
+    // The distribution is tagged as it is created, before it has its tasks:stack tag.
+    const [distribution] = cloudFrontResourcesOf(stage).filter(
+      ({ type }) => type === 'AWS::CloudFront::Distribution',
+    );
+    expect(
+      allows(stage, { action: 'cloudfront:TagResource', resource: String(distribution?.resource) }),
+    ).toBe(true);
   });
 
   it.each(STAGES)(

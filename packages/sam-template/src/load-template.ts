@@ -9,10 +9,14 @@ export const TEMPLATE_PATH = fileURLToPath(
 
 /** A parsed template: short-form tags (`!Ref`, `!If`, …) become their long forms. */
 export interface SamTemplate {
+  /** The transforms' names, one or a list (run in order). */
+  readonly Transform?: string | readonly string[];
   readonly Parameters?: Record<
     string,
     { readonly Default?: unknown; readonly AllowedValues?: unknown[] }
   >;
+  /** Checked on the parameters before any resource is touched (`RuleCondition`, `Assertions`). */
+  readonly Rules?: Record<string, unknown>;
   readonly Conditions?: Record<string, unknown>;
   readonly Globals?: Record<string, unknown>;
   readonly Resources: Record<string, TemplateResource>;

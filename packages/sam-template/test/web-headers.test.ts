@@ -114,12 +114,9 @@ describe('TLS of the web distribution', () => {
     for (const policy of allowed) expect(String(policy)).toMatch(/^TLSv1\.[23]_\d{4}$/);
   });
 
-  it.each([
-    {},
-    { WebDomainName: parameters.WebDomainName },
-    { WebCertificateArn: parameters.WebCertificateArn },
-  ])('otherwise (%o) the *.cloudfront.net name and certificate, with no alias', (given) => {
-    const config = distribution({ parameters: given });
+  // One without the other does not deploy (the template's Rules, web-domain-rules.test.ts).
+  it('without a domain of your own: the *.cloudfront.net name and certificate, no alias', () => {
+    const config = distribution({ parameters: {} });
     expect(config['ViewerCertificate']).toEqual({ CloudFrontDefaultCertificate: true });
     expect(config).not.toHaveProperty('Aliases');
   });
