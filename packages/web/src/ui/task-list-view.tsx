@@ -109,7 +109,7 @@ export const TaskListView = (props: TaskListViewProps) => {
 
   const changed = (task: Task) => {
     setList((state) => putTask(state, filter, task));
-    onWrite({ kind: 'upsert', updatedAt: task.updatedAt });
+    onWrite({ kind: 'update', updatedAt: task.updatedAt });
     // A task whose status no longer matches the filter leaves the list.
     if (!matches(filter, task)) {
       const index = indexOf(task.taskId);
