@@ -117,15 +117,21 @@ export const TaskListView = (props: TaskListViewProps) => {
 
   const indexOf = (taskId: string) => list.items.findIndex((task) => task.taskId === taskId);
 
-  const changed = (task: Task) => {
+  /** The task as the API now answers it, in its place (a read: nothing to count). */
+  const reloaded = (task: Task) => {
     setList((state) => putTask(state, filter, task));
-    onWrite({ kind: 'update', updatedAt: task.updatedAt });
     // A task whose status no longer matches the filter leaves the list.
     if (!matches(filter, task)) {
       const index = indexOf(task.taskId);
       announce(`Task moved to ${filterLabel(task.status)}: it is no longer shown.`);
       setFocusOn(index);
     }
+  };
+
+  /** A write here: shown, and the statistics told to catch up. */
+  const changed = (task: Task) => {
+    reloaded(task);
+    onWrite({ kind: 'update', updatedAt: task.updatedAt });
   };
 
   const removed = (taskId: string, how: 'deleted' | 'gone') => {
@@ -177,6 +183,7 @@ export const TaskListView = (props: TaskListViewProps) => {
             client={client}
             online={online}
             onChanged={changed}
+            onReloaded={reloaded}
             onRemoved={removed}
             onSignIn={onSignIn}
           />
