@@ -13,6 +13,7 @@ import { useBrowser } from './support/browser.js';
 import { STORES, useSite } from './support/site.js';
 import {
   eventually,
+  gone,
   openTasks,
   shown,
   statistics,
@@ -79,5 +80,27 @@ describe.each(STORES)('a task changed in another tab, on the %s store', (store) 
       title: 'Plan the trip to Oslo',
       version: task.version + 2,
     });
+  });
+
+  it('is gone once deleted in another tab: "Delete" says so, and counts no write of its own', async () => {
+    const task = await site().api().create({ title: 'Cancel the booking' });
+    const page = await browsing.page();
+    await openTasks(page, site());
+    await shown(taskItem(page, 'Cancel the booking'));
+    await shown(statistics(page).getByText(/^(As of |No changes counted yet)/));
+    await site().api().delete(task);
+
+    // As above: a catch-up started now would stay "Updating".
+    const stats = (url: URL) => url.pathname === '/tasks/stats';
+    await page.route(stats, () => undefined);
+    browsing.allowConsoleError(/status of 404/);
+    await taskItem(page, 'Cancel the booking').getByRole('button', { name: 'Delete' }).click();
+    await shown(page.getByText('The task had been deleted elsewhere.'));
+    await gone(taskItem(page, 'Cancel the booking'));
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    expect(await statistics(page).getByText('Updating', { exact: false }).count()).toBe(0);
+    await page.unroute(stats);
   });
 });

@@ -137,7 +137,8 @@ export const TaskListView = (props: TaskListViewProps) => {
   const removed = (taskId: string, how: 'deleted' | 'gone') => {
     const index = indexOf(taskId);
     setList((state) => removeTask(state, taskId));
-    onWrite({ kind: 'remove' });
+    // Found gone (a 404): deleted elsewhere, not a write of this page's to count.
+    if (how === 'deleted') onWrite({ kind: 'remove' });
     announce(how === 'deleted' ? 'Task deleted.' : 'The task had been deleted elsewhere.');
     setFocusOn(index);
   };
