@@ -52,6 +52,11 @@ const isRecord = (value: unknown): value is Fields =>
 const HTTP_URL = /^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/i;
 const isHttpUrl = (value: string): boolean => HTTP_URL.test(value);
 
+// A path from the page's own origin. `//host/x` is another origin to a browser (a
+// scheme-relative URL), and so are `/\host/x` (the URL parser reads `\` as `/`) and
+// `/<tab>/host/x` (it drops tabs and newlines first): no backslash, no whitespace.
+const ORIGIN_PATH = /^\/(?![/\\])[^\\\s]*$/;
+
 // Cognito's own patterns: a region such as `eu-west-1` (or `us-gov-west-1`), a pool id
 // `<region>_<id>`, an app client id of word characters.
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -93,8 +98,10 @@ const parseAuth = (problems: string[], value: unknown): WebAuthConfig | undefine
   if (kind === 'local') {
     const signInUrl = text(problems, 'auth.signInUrl', value['signInUrl']);
     if (signInUrl === undefined) return undefined;
-    if (!signInUrl.startsWith('/') && !isHttpUrl(signInUrl)) {
-      problems.push('auth.signInUrl must be a path from the origin ("/…") or an http(s) URL');
+    if (!ORIGIN_PATH.test(signInUrl) && !isHttpUrl(signInUrl)) {
+      problems.push(
+        `auth.signInUrl "${signInUrl}" must be a path from the page's origin ("/…", not "//…", no "\\") or an http(s) URL`,
+      );
       return undefined;
     }
     return { kind, signInUrl };

@@ -68,10 +68,6 @@ describe('parseWebConfig', () => {
     [{ apiUrl: '', auth: { kind: 'none', owner: ' ' } }, 'auth.owner must be a non-empty string'],
     [{ apiUrl: '', auth: { kind: 'local' } }, 'auth.signInUrl must be a non-empty string'],
     [
-      { apiUrl: '', auth: { kind: 'local', signInUrl: 'local-issuer/sign-in' } },
-      'auth.signInUrl must be a path from the origin ("/…") or an http(s) URL',
-    ],
-    [
       { apiUrl: '', auth: { kind: 'none', owner: 'o', signInUrl: '/x' } },
       'auth.signInUrl is not a known setting',
     ],
@@ -113,6 +109,22 @@ describe('parseWebConfig', () => {
     ],
   ])('refuses %j: %s', (value, problem) => {
     expect(problemsOf(value)).toContain(problem);
+  });
+
+  // `fetch` resolves each of these against the page into another origin (or none), so
+  // the user name would be posted elsewhere: only "/path" from the page's origin or an
+  // http(s) URL, whose host the config names outright.
+  it.each([
+    'local-issuer/sign-in',
+    '//evil.example/sign-in',
+    '/\\evil.example/sign-in',
+    '/\t/evil.example/sign-in',
+    '/local-issuer\\sign-in',
+    'javascript:alert(1)',
+  ])('refuses the sign-in URL %j, which is not a path from the page’s origin', (signInUrl) => {
+    expect(problemsOf({ apiUrl: '', auth: { kind: 'local', signInUrl } })).toEqual([
+      `auth.signInUrl "${signInUrl}" must be a path from the page's origin ("/…", not "//…", no "\\") or an http(s) URL`,
+    ]);
   });
 
   it('names every problem at once, with a stable code', () => {

@@ -96,6 +96,43 @@ describe.each(STORES)('the page, on the %s store', (store) => {
     await gone(loadMore);
   });
 
+  it('keeps a task deleted while "Load more" was loading deleted', async () => {
+    const api = site().api();
+    const titles = Array.from(
+      { length: 21 },
+      (_, index) => `Task ${String(index + 1).padStart(2, '0')}`,
+    );
+    for (const title of titles) await api.create({ title });
+    const page = await browsing.page();
+    await openTasks(page, site());
+    await eventually(() => titlesShown(page)).toEqual(titles.toReversed().slice(0, 20));
+
+    // The next page is held until the newest task has been deleted meanwhile.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let asked: () => void = () => undefined;
+    const loading = new Promise<void>((resolve) => {
+      asked = resolve;
+    });
+    const nextPage = (url: URL) => url.pathname === '/tasks' && url.searchParams.has('lastKey');
+    await page.route(nextPage, async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await loading;
+    await taskItem(page, 'Task 21').getByRole('button', { name: 'Delete' }).click();
+    await gone(taskItem(page, 'Task 21'));
+    release();
+
+    await shown(taskItem(page, 'Task 01'));
+    expect(await titlesShown(page)).toEqual(titles.slice(0, 20).toReversed());
+    await page.unroute(nextPage);
+  });
+
   it('shows only the tasks of the status chosen in "Show"', async () => {
     const api = site().api();
     const todo = await api.create({ title: 'Still to do' });

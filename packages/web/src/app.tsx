@@ -52,6 +52,8 @@ export const App = ({ config }: { readonly config: WebConfig }) => {
     if (config.auth.kind === 'cognito' && stored?.kind === 'cognito') {
       void revokeCognito(config.auth, stored);
     }
+    // First, so that a token renewal still in flight cannot save the session again.
+    session?.close();
     clearSession(sessionStorage);
     setReason(why);
     setSession(undefined);

@@ -1,6 +1,6 @@
 import type { TaskStats } from '@tasks/client';
 import { describe, expect, it } from 'vitest';
-import { pollUntilCaughtUp, shows } from '../src/stats/catch-up.js';
+import { expectWrite, pollUntilCaughtUp, shows } from '../src/stats/catch-up.js';
 
 const stats = (asOf: string | null, total = 1): TaskStats => ({
   byStatus: { TODO: total, IN_PROGRESS: 0, DONE: 0 },
@@ -12,15 +12,31 @@ const stats = (asOf: string | null, total = 1): TaskStats => ({
 
 describe('shows', () => {
   it('counts a create or update once asOf reaches its updatedAt', () => {
-    const write = { kind: 'upsert', updatedAt: '2026-12-01T10:00:00.500Z' } as const;
-    expect(shows(stats(null), write)).toBe(false);
-    expect(shows(stats('2026-12-01T10:00:00.499Z'), write)).toBe(false);
-    expect(shows(stats('2026-12-01T10:00:00.500Z'), write)).toBe(true);
+    const target = expectWrite(undefined, stats(null, 0), {
+      kind: 'create',
+      updatedAt: '2026-12-01T10:00:00.500Z',
+    });
+    expect(shows(stats(null), target)).toBe(false);
+    expect(shows(stats('2026-12-01T10:00:00.499Z'), target)).toBe(false);
+    expect(shows(stats('2026-12-01T10:00:00.500Z'), target)).toBe(true);
   });
 
-  it('counts a delete once the total falls below what it was', () => {
-    expect(shows(stats(null, 3), { kind: 'remove', totalBefore: 3 })).toBe(false);
-    expect(shows(stats(null, 2), { kind: 'remove', totalBefore: 3 })).toBe(true);
+  it('counts a delete once the total is the one seen less one', () => {
+    const target = expectWrite(undefined, stats(null, 3), { kind: 'remove' });
+    expect(shows(stats(null, 3), target)).toBe(false);
+    expect(shows(stats(null, 2), target)).toBe(true);
+  });
+
+  it('counts a create and its delete once the total is back where it was and asOf passed the create', () => {
+    const created = expectWrite(undefined, stats(null, 3), {
+      kind: 'create',
+      updatedAt: '2026-12-01T10:00:01.000Z',
+    });
+    // The stats last seen are still the ones before the create.
+    const target = expectWrite(created, stats(null, 3), { kind: 'remove' });
+    expect(shows(stats(null, 3), target)).toBe(false);
+    expect(shows(stats('2026-12-01T10:00:01.000Z', 4), target)).toBe(false);
+    expect(shows(stats('2026-12-01T10:00:01.000Z', 3), target)).toBe(true);
   });
 });
 
@@ -51,7 +67,7 @@ describe('pollUntilCaughtUp', () => {
     const seen: TaskStats[] = [];
     const caughtUp = await pollUntilCaughtUp({
       load: server.load,
-      caughtUp: (s) => shows(s, { kind: 'upsert', updatedAt: '2026-12-01T10:00:01.000Z' }),
+      caughtUp: (s) => shows(s, { total: undefined, asOf: '2026-12-01T10:00:01.000Z' }),
       onStats: (s) => seen.push(s),
       signal: new AbortController().signal,
       delays: [10, 20, 30, 40],

@@ -75,7 +75,83 @@ describe('signInWithCognito', () => {
     };
     await expect(
       signInWithCognito(config, 'a@example.com', 'p', { fetch: offline }),
-    ).rejects.toThrow('The sign-in got no answer. Check your connection.');
+    ).rejects.toThrow('Could not reach the sign-in service. Check your connection.');
+  });
+
+  /** A fetch that answers every call with `status` and `body` as Cognito's JSON type. */
+  const answering =
+    (status: number, body: string): typeof fetch =>
+    async () =>
+      new Response(body, { status, headers: { 'content-type': 'application/x-amz-json-1.1' } });
+
+  /** The error `attempt` rejects with. */
+  const failureOf = async (attempt: Promise<unknown>): Promise<unknown> =>
+    attempt.then(
+      () => {
+        throw new Error('expected the sign-in to fail');
+      },
+      (error: unknown) => error,
+    );
+
+  it.each([
+    ['ResourceNotFoundException', 'User pool client does not exist.'],
+    ['InvalidParameterException', 'USER_SRP_AUTH is not enabled for the client.'],
+    [
+      'InvalidParameterException',
+      "1 validation error detected: Value at 'clientId' failed to satisfy constraint",
+    ],
+    ['InvalidUserPoolConfigurationException', 'SMS configuration is invalid'],
+  ])(
+    'says sign-in is misconfigured for %s, keeping Cognito’s words in the cause: %s',
+    async (type, message) => {
+      const error = await failureOf(
+        signInWithCognito(config, 'alice@example.com', 'Correct-horse-1', {
+          fetch: answering(400, JSON.stringify({ __type: type, message })),
+        }),
+      );
+      expect(error).toBeInstanceOf(SignInError);
+      expect(error).toMatchObject({
+        message: 'Sign-in is misconfigured for this site: tell whoever runs it.',
+        cause: { name: 'CognitoError', code: type, message },
+      });
+    },
+  );
+
+  it('says sign-in is misconfigured when the pool has no such client (the fake’s own answer)', async () => {
+    const cognito = server();
+    await expect(
+      signInWithCognito({ ...config, clientId: 'another' }, 'alice@example.com', 'x', {
+        fetch: cognito.fetch,
+      }),
+    ).rejects.toThrow('Sign-in is misconfigured for this site: tell whoever runs it.');
+  });
+
+  it('does not show the text of an error it has no words for', async () => {
+    const error = await failureOf(
+      signInWithCognito(config, 'alice@example.com', 'p', {
+        fetch: answering(
+          500,
+          JSON.stringify({ __type: 'InternalErrorException', message: 'boom' }),
+        ),
+      }),
+    );
+    expect(error).toMatchObject({
+      message: 'The sign-in service could not sign you in just now: try again in a moment.',
+      cause: { code: 'InternalErrorException', message: 'boom' },
+    });
+  });
+
+  it('takes a 200 that is not JSON (a portal or proxy in between) for an unreachable Cognito', async () => {
+    const error = await failureOf(
+      signInWithCognito(config, 'alice@example.com', 'p', {
+        fetch: answering(200, '<html>Sign in to the Wi-Fi</html>'),
+      }),
+    );
+    expect(error).toBeInstanceOf(SignInError);
+    expect(error).toMatchObject({
+      message: 'Could not reach the sign-in service. Check your connection.',
+      cause: expect.any(TasksNetworkError),
+    });
   });
 });
 
@@ -122,6 +198,25 @@ describe('refreshCognito', () => {
     await expect(refreshCognito(config, session, { fetch: offline })).rejects.toThrow(
       TasksNetworkError,
     );
+  });
+
+  it('takes a 200 without JSON for a network error too, and a misconfigured pool in words', async () => {
+    const session = {
+      kind: 'cognito',
+      user: 'a',
+      accessToken: 'x',
+      idToken: 'y',
+      refreshToken: 'z',
+      expiresAt: 0,
+    } as const;
+    const portal: typeof fetch = async () => new Response('<html></html>', { status: 200 });
+    await expect(refreshCognito(config, session, { fetch: portal })).rejects.toThrow(
+      TasksNetworkError,
+    );
+    const cognito = server();
+    await expect(
+      refreshCognito({ ...config, clientId: 'another' }, session, { fetch: cognito.fetch }),
+    ).rejects.toThrow('Sign-in is misconfigured for this site: tell whoever runs it.');
   });
 });
 

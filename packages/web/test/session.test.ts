@@ -131,6 +131,39 @@ describe('activeSession', () => {
     expect(await session?.token()).toBe('access-2');
     expect(renewals).toBe(1);
   });
+
+  it('does not save a renewal that answers after sign-out, nor give a token after it', async () => {
+    const storage = new MemoryStorage();
+    saveSession(storage, cognito);
+    let answer: (renewed: StoredSession) => void = () => undefined;
+    const session = activeSession(cognitoConfig, cognito, {
+      refresh: () =>
+        new Promise((resolve) => {
+          answer = resolve;
+        }),
+      save: (s) => saveSession(storage, s),
+      now: () => cognito.expiresAt,
+    });
+    const request = session?.token();
+    // Sign-out, as the page does it, while Cognito has not answered yet.
+    session?.close();
+    clearSession(storage);
+    answer({ ...cognito, accessToken: 'access-2', expiresAt: cognito.expiresAt + 3_600_000 });
+    await expect(request).rejects.toThrow(SessionExpiredError);
+    expect(loadSession(storage)).toBeUndefined();
+    await expect(session?.token()).rejects.toThrow(SessionExpiredError);
+  });
+
+  it('gives no local token after sign-out', async () => {
+    const session = activeSession(localConfig, local, {
+      refresh: never,
+      save: () => undefined,
+      now: () => 0,
+    });
+    expect(await session?.token()).toBe('tok');
+    session?.close();
+    await expect(session?.token()).rejects.toThrow(SessionExpiredError);
+  });
 });
 
 describe('claimsOf', () => {

@@ -11,6 +11,11 @@ export interface ActiveSession {
   readonly token: () => Promise<string | undefined>;
   /** False when there is no sign-in (`auth.kind` `none`): nobody to sign out. */
   readonly canSignOut: boolean;
+  /**
+   * Ends the session at sign-out: a renewal still in flight is not saved (it would sign
+   * the user in again at the next load), and no token is given after.
+   */
+  readonly close: () => void;
 }
 
 /** Renews a Cognito session whose tokens are about to expire. */
@@ -40,15 +45,29 @@ export const activeSession = (
 ): ActiveSession | undefined => {
   const { auth } = config;
   if (auth.kind === 'none') {
-    return { user: auth.owner, token: async () => undefined, canSignOut: false };
+    return {
+      user: auth.owner,
+      token: async () => undefined,
+      canSignOut: false,
+      close: () => undefined,
+    };
   }
   if (stored === undefined || stored.kind !== auth.kind) return undefined;
+  let open = true;
+  const close = () => {
+    open = false;
+  };
+  const stillOpen = () => {
+    if (!open) throw new SessionExpiredError('Signed out');
+  };
   if (stored.kind === 'local') {
     if (stored.expiresAt - EXPIRY_MARGIN_MS <= now()) return undefined;
     return {
       user: stored.user,
       canSignOut: true,
+      close,
       token: async () => {
+        stillOpen();
         if (stored.expiresAt - EXPIRY_MARGIN_MS <= now()) {
           throw new SessionExpiredError('The local token has expired');
         }
@@ -61,13 +80,18 @@ export const activeSession = (
   return {
     user: stored.user,
     canSignOut: true,
+    close,
     token: async () => {
+      stillOpen();
       if (current.kind === 'cognito' && current.expiresAt - EXPIRY_MARGIN_MS <= now()) {
         const expiring = current;
         renewing ??= refresh(expiring).finally(() => {
           renewing = undefined;
         });
-        current = await renewing;
+        const renewed = await renewing;
+        // Signed out while Cognito answered: the renewed tokens are dropped, not kept.
+        stillOpen();
+        current = renewed;
         save(current);
       }
       return current.kind === 'cognito' ? current.accessToken : current.token;

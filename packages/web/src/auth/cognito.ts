@@ -52,6 +52,33 @@ const ERROR_WORDS: Readonly<Record<string, string>> = {
   LimitExceededException: 'Too many sign-in attempts: wait a moment, then try again.',
 };
 
+/**
+ * Cognito's errors that say the pool or its app client is set up wrong, not that the
+ * user erred ("USER_SRP_AUTH is not enabled for the client", "1 validation error
+ * detected: Value at 'clientId' failed…"): nothing the user can fix, so not their text.
+ */
+const MISCONFIGURED = new Set([
+  'InvalidParameterException',
+  'ResourceNotFoundException',
+  'InvalidUserPoolConfigurationException',
+  'InvalidLambdaResponseException',
+  'UnexpectedLambdaException',
+  'UserLambdaValidationException',
+  'InvalidSmsRoleAccessPolicyException',
+  'InvalidSmsRoleTrustRelationshipException',
+  'InvalidEmailRoleAccessPolicyException',
+  'UnsupportedOperationException',
+  'UnsupportedTokenTypeException',
+  'SerializationException',
+]);
+
+/** What the user reads for a Cognito error; its own text stays in the error's `cause`. */
+const errorWords = (error: CognitoError): string =>
+  ERROR_WORDS[error.code] ??
+  (MISCONFIGURED.has(error.code)
+    ? 'Sign-in is misconfigured for this site: tell whoever runs it.'
+    : 'The sign-in service could not sign you in just now: try again in a moment.');
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 const stringsOf = (value: unknown): Readonly<Record<string, string>> =>
@@ -92,6 +119,11 @@ const callCognito = async (
   }
   const answer: unknown = await response.json().catch(() => undefined);
   if (response.ok && isRecord(answer)) return answer;
+  // A 200 that is not Cognito's JSON came from something in between (a captive portal,
+  // a proxy): Cognito itself was not reached.
+  if (response.ok) {
+    throw new TasksNetworkError(`Cognito ${action}: a ${response.status} without its JSON`);
+  }
   const fields = stringsOf(answer);
   // `__type` may carry a namespace: "com.amazonaws…#NotAuthorizedException".
   const code = (fields['__type'] ?? `HTTP ${response.status}`).split('#').pop() ?? '';
@@ -136,10 +168,12 @@ const sessionOf = (
 
 const inWords = (error: unknown): never => {
   if (error instanceof CognitoError) {
-    throw new SignInError(ERROR_WORDS[error.code] ?? error.message, { cause: error });
+    throw new SignInError(errorWords(error), { cause: error });
   }
   if (error instanceof TasksNetworkError) {
-    throw new SignInError('The sign-in got no answer. Check your connection.', { cause: error });
+    throw new SignInError('Could not reach the sign-in service. Check your connection.', {
+      cause: error,
+    });
   }
   throw error;
 };
@@ -239,6 +273,7 @@ export const refreshCognito = async (
     if (error instanceof CognitoError && error.code === 'NotAuthorizedException') {
       throw new SessionExpiredError('The sign-in has expired', { cause: error });
     }
+    if (error instanceof CognitoError) throw new SignInError(errorWords(error), { cause: error });
     throw error;
   }
 };

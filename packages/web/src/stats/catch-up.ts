@@ -7,21 +7,59 @@
  */
 import type { TaskStats } from '@tasks/client';
 
-/** A write the statistics must come to show. */
+/** A write made on this page, as the statistics come to count it. */
 export type Write =
-  /** A create or update: counted once `asOf` (the newest change counted) reaches it. */
-  | { readonly kind: 'upsert'; readonly updatedAt: string }
-  /** A delete: counted once the total falls below what it was before. */
-  | { readonly kind: 'remove'; readonly totalBefore: number | undefined };
+  | { readonly kind: 'create'; readonly updatedAt: string }
+  | { readonly kind: 'update'; readonly updatedAt: string }
+  | { readonly kind: 'remove' };
+
+/**
+ * What the statistics show once every write waited for is counted. A delete does not
+ * move `asOf` (its own time is known to the stream to the second only: SPEC §10), and
+ * "the total falls below the one last seen" fails when that total was itself behind
+ * (a create, then its delete before the stream counted either: the total returns to
+ * where it was). So the page counts: the total last seen, plus its creates, minus its
+ * deletes. A write made elsewhere meanwhile (another tab) makes the total differ: the
+ * page then ends its polls saying the statistics may be behind, which they may be.
+ */
+export interface CatchUpTarget {
+  /** The total once every write is counted; unknown when no statistics came yet. */
+  readonly total: number | undefined;
+  /** The newest `updatedAt` among the creates and updates: `asOf` reaches it. */
+  readonly asOf: string | undefined;
+}
+
+const TOTAL_CHANGE: Readonly<Record<Write['kind'], number>> = { create: 1, update: 0, remove: -1 };
+
+/**
+ * The target after `write`: from the one still waited for, or, when none is (the last
+ * catch-up ended), from `seen`, the statistics last received.
+ */
+export const expectWrite = (
+  waiting: CatchUpTarget | undefined,
+  seen: TaskStats | undefined,
+  write: Write,
+): CatchUpTarget => {
+  const total = waiting === undefined ? seen?.total : waiting.total;
+  const asOf = waiting?.asOf;
+  return {
+    total: total === undefined ? undefined : total + TOTAL_CHANGE[write.kind],
+    asOf:
+      write.kind === 'remove' ||
+      (asOf !== undefined && Date.parse(asOf) >= Date.parse(write.updatedAt))
+        ? asOf
+        : write.updatedAt,
+  };
+};
 
 /** Waits between polls after a write, in ms: about 20 s in all, then the page stops. */
 export const POLL_DELAYS_MS: readonly number[] = [1000, 2000, 3000, 5000, 9000];
 
-/** Whether `stats` shows `write`. */
-export const shows = (stats: TaskStats, write: Write): boolean =>
-  write.kind === 'upsert'
-    ? stats.asOf !== null && Date.parse(stats.asOf) >= Date.parse(write.updatedAt)
-    : write.totalBefore === undefined || stats.total < write.totalBefore;
+/** Whether `stats` shows every write `target` waits for. */
+export const shows = (stats: TaskStats, target: CatchUpTarget): boolean =>
+  (target.total === undefined || stats.total === target.total) &&
+  (target.asOf === undefined ||
+    (stats.asOf !== null && Date.parse(stats.asOf) >= Date.parse(target.asOf)));
 
 export interface PollOptions {
   readonly load: (signal: AbortSignal) => Promise<TaskStats>;

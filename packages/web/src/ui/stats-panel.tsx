@@ -1,16 +1,20 @@
 import type { TaskStats, TasksClient } from '@tasks/client';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeFailure, type FailureWords } from '../failure-words.js';
-import { pollUntilCaughtUp, shows, type Write } from '../stats/catch-up.js';
+import {
+  type CatchUpTarget,
+  expectWrite,
+  pollUntilCaughtUp,
+  shows,
+  type Write,
+} from '../stats/catch-up.js';
 import { FailureNotice } from './failure-notice.js';
 import { DailyChart, LeadTime, StatusChart } from './stats-charts.js';
 
 /** A write made on this page, numbered so that two equal writes are two events. */
 export interface WriteEvent {
   readonly seq: number;
-  readonly change:
-    | { readonly kind: 'upsert'; readonly updatedAt: string }
-    | { readonly kind: 'remove' };
+  readonly change: Write;
 }
 
 export interface StatsPanelProps {
@@ -28,7 +32,8 @@ export const StatsPanel = ({ client, online, lastWrite, onSignIn }: StatsPanelPr
   const [state, setState] = useState<'loading' | 'updating' | 'behind' | 'ready'>('loading');
   const [failure, setFailure] = useState<FailureWords | undefined>(undefined);
   const statsRef = useRef<TaskStats | undefined>(undefined);
-  const waiting = useRef<Write[]>([]);
+  // What the statistics must come to show: the writes not yet seen counted.
+  const waiting = useRef<CatchUpTarget | undefined>(undefined);
   const poll = useRef<AbortController | undefined>(undefined);
 
   const received = (next: TaskStats) => {
@@ -39,7 +44,7 @@ export const StatsPanel = ({ client, online, lastWrite, onSignIn }: StatsPanelPr
 
   const refresh = async () => {
     poll.current?.abort();
-    waiting.current = [];
+    waiting.current = undefined;
     setState('loading');
     try {
       received(await client.stats());
@@ -58,15 +63,15 @@ export const StatsPanel = ({ client, online, lastWrite, onSignIn }: StatsPanelPr
     try {
       const caughtUp = await pollUntilCaughtUp({
         load: (signal) => client.stats({ signal }),
-        caughtUp: (next) => waiting.current.every((write) => shows(next, write)),
+        caughtUp: (next) => waiting.current === undefined || shows(next, waiting.current),
         onStats: received,
         signal: controller.signal,
       });
-      waiting.current = [];
+      waiting.current = undefined;
       setState(caughtUp ? 'ready' : 'behind');
     } catch (error) {
       if (controller.signal.aborted) return;
-      waiting.current = [];
+      waiting.current = undefined;
       setFailure(describeFailure(error, 'stats'));
       setState('ready');
     }
@@ -85,10 +90,7 @@ export const StatsPanel = ({ client, online, lastWrite, onSignIn }: StatsPanelPr
 
   useEffect(() => {
     if (lastWrite === undefined) return;
-    const { change } = lastWrite;
-    waiting.current.push(
-      change.kind === 'upsert' ? change : { kind: 'remove', totalBefore: statsRef.current?.total },
-    );
+    waiting.current = expectWrite(waiting.current, statsRef.current, lastWrite.change);
     void catchUp();
   }, [lastWrite]);
 

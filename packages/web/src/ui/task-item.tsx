@@ -9,8 +9,10 @@ export interface TaskItemProps {
   readonly task: Task;
   readonly client: TasksClient;
   readonly online: boolean;
-  /** The task as the API now answers it (saved or reloaded). */
+  /** The task as the API answers a write of it here. */
   readonly onChanged: (task: Task) => void;
+  /** The task as the API answers a read of it ("Reload task"): no write to count. */
+  readonly onReloaded: (task: Task) => void;
   /** The task is gone: deleted here, or found deleted elsewhere. */
   readonly onRemoved: (taskId: string, how: 'deleted' | 'gone') => void;
   readonly onSignIn: () => void;
@@ -38,11 +40,15 @@ export const TaskItem = ({
   client,
   online,
   onChanged,
+  onReloaded,
   onRemoved,
   onSignIn,
 }: TaskItemProps) => {
   const id = useId();
   const [editing, setEditing] = useState(false);
+  // Reloaded while the edit form was open: the form keeps what the user typed, and says
+  // what the task now is, so that they can choose and save again at its new version.
+  const [reloadedWhileEditing, setReloadedWhileEditing] = useState(false);
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<{ words: FailureWords; retry: () => void }>();
   const editRef = useRef<HTMLButtonElement>(null);
@@ -97,11 +103,12 @@ export const TaskItem = ({
   };
 
   const reload = async () => {
+    const wasEditing = editing;
     setPending(true);
     try {
-      onChanged(await client.get(task.taskId));
+      onReloaded(await client.get(task.taskId));
       setFailure(undefined);
-      setEditing(false);
+      setReloadedWhileEditing(wasEditing);
     } catch (error) {
       if (isTasksApiError(error) && error.status === 404) {
         onRemoved(task.taskId, 'gone');
@@ -109,9 +116,14 @@ export const TaskItem = ({
       }
       setFailure({ words: describeFailure(error, 'load'), retry: () => void reload() });
     } finally {
-      focusAfter.current = () => editRef.current;
+      focusAfter.current = () => (wasEditing ? titleRef.current : editRef.current);
       setPending(false);
     }
+  };
+
+  const stopEditing = () => {
+    setEditing(false);
+    setReloadedWhileEditing(false);
   };
 
   const changeStatus = (status: TaskStatus) =>
@@ -140,7 +152,7 @@ export const TaskItem = ({
             : {}),
         };
         if (Object.keys(patch).length > 0) onChanged(await client.update(task, patch));
-        setEditing(false);
+        stopEditing();
       },
       () => editRef.current ?? titleRef.current,
     );
@@ -168,10 +180,11 @@ export const TaskItem = ({
           id={id}
           task={task}
           pending={pending}
+          reloaded={reloadedWhileEditing}
           titleRef={titleRef}
           onSave={(title, description) => void save(title, description)}
           onCancel={() => {
-            setEditing(false);
+            stopEditing();
             setFailure(undefined);
             focusAfter.current = () => editRef.current;
           }}

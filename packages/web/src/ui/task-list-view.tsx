@@ -43,8 +43,12 @@ export const TaskListView = (props: TaskListViewProps) => {
   const [failure, setFailure] = useState<{ words: FailureWords; retry: () => void }>();
   const listRef = useRef<HTMLUListElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // After an item leaves, focus goes to the one now at its place (or the heading).
-  const [focusIndex, setFocusIndex] = useState<number | undefined>(undefined);
+  // After an item leaves, focus goes to the one now at its place (an index), after the
+  // last page loads to its first task (an id); to the heading when there is none.
+  const [focusOn, setFocusOn] = useState<number | string | undefined>(undefined);
+  // The list as last rendered, for a retry pressed later (not the list of its closure).
+  const latest = useRef(list);
+  latest.current = list;
   // Which load is the latest: an answer to an older one (another filter) is dropped.
   const generation = useRef(0);
 
@@ -61,19 +65,22 @@ export const TaskListView = (props: TaskListViewProps) => {
         lastKey: which === 'more' ? state.nextKey : undefined,
       });
       if (mine !== generation.current) return;
-      const next = which === 'first' ? firstPage(page) : appendPage(state, page);
-      setList(next);
-      if (which === 'more') {
-        announce(
-          `${counted(next.items.length - state.items.length, 'more task', 'more tasks')} loaded.`,
-        );
-        if (next.nextKey === undefined) setFocusIndex(state.items.length);
+      if (which === 'first') {
+        setList(firstPage(page));
+      } else {
+        // Onto the list as it is now: a task deleted, changed or created while the page
+        // was loading stays so (the list at the click would bring a deleted one back).
+        setList((current) => appendPage(current, page));
+        const before = new Set(state.items.map((task) => task.taskId));
+        const added = page.items.filter((task) => !before.has(task.taskId));
+        announce(`${counted(added.length, 'more task', 'more tasks')} loaded.`);
+        if (page.nextKey === undefined) setFocusOn(added[0]?.taskId ?? state.items.length);
       }
     } catch (error) {
       if (mine !== generation.current) return;
       setFailure({
         words: describeFailure(error, 'load'),
-        retry: () => void load(which, state, shown),
+        retry: () => void load(which, latest.current, shown),
       });
     } finally {
       if (mine === generation.current) setLoading(undefined);
@@ -98,32 +105,42 @@ export const TaskListView = (props: TaskListViewProps) => {
   }, [created]);
 
   useLayoutEffect(() => {
-    if (focusIndex === undefined) return;
+    if (focusOn === undefined) return;
     const items = listRef.current?.querySelectorAll<HTMLElement>(':scope > li') ?? [];
-    const target = items[Math.min(focusIndex, items.length - 1)];
-    (target?.querySelector<HTMLElement>('select, button') ?? headingRef.current)?.focus();
-    setFocusIndex(undefined);
-  }, [focusIndex]);
+    const index =
+      typeof focusOn === 'number'
+        ? Math.min(focusOn, items.length - 1)
+        : list.items.findIndex((task) => task.taskId === focusOn);
+    (items[index]?.querySelector<HTMLElement>('select, button') ?? headingRef.current)?.focus();
+    setFocusOn(undefined);
+  }, [focusOn]);
 
   const indexOf = (taskId: string) => list.items.findIndex((task) => task.taskId === taskId);
 
-  const changed = (task: Task) => {
+  /** The task as the API now answers it, in its place (a read: nothing to count). */
+  const reloaded = (task: Task) => {
     setList((state) => putTask(state, filter, task));
-    onWrite({ kind: 'upsert', updatedAt: task.updatedAt });
     // A task whose status no longer matches the filter leaves the list.
     if (!matches(filter, task)) {
       const index = indexOf(task.taskId);
       announce(`Task moved to ${filterLabel(task.status)}: it is no longer shown.`);
-      setFocusIndex(index);
+      setFocusOn(index);
     }
+  };
+
+  /** A write here: shown, and the statistics told to catch up. */
+  const changed = (task: Task) => {
+    reloaded(task);
+    onWrite({ kind: 'update', updatedAt: task.updatedAt });
   };
 
   const removed = (taskId: string, how: 'deleted' | 'gone') => {
     const index = indexOf(taskId);
     setList((state) => removeTask(state, taskId));
-    onWrite({ kind: 'remove' });
+    // Found gone (a 404): deleted elsewhere, not a write of this page's to count.
+    if (how === 'deleted') onWrite({ kind: 'remove' });
     announce(how === 'deleted' ? 'Task deleted.' : 'The task had been deleted elsewhere.');
-    setFocusIndex(index);
+    setFocusOn(index);
   };
 
   return (
@@ -167,6 +184,7 @@ export const TaskListView = (props: TaskListViewProps) => {
             client={client}
             online={online}
             onChanged={changed}
+            onReloaded={reloaded}
             onRemoved={removed}
             onSignIn={onSignIn}
           />

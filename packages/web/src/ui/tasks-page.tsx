@@ -48,7 +48,7 @@ export const TasksPage = ({ client, user, online, onSignOut, onSignIn }: TasksPa
           onSignIn={onSignIn}
           onCreated={(task) => {
             setCreated(task);
-            onWrite({ kind: 'upsert', updatedAt: task.updatedAt });
+            onWrite({ kind: 'create', updatedAt: task.updatedAt });
             announce(`Task “${task.title}” added.`);
           }}
         />
