@@ -97,10 +97,10 @@ describe('a viewer-request function run as CloudFront runs it', () => {
       "console.log's prototype",
       'Object.getPrototypeOf(console.log).constructor("return process")()',
     ],
-  ])("never lets the function reach Node's process through %s", async (_, escape) => {
+  ])("never lets the function reach Node's process through %s", async (_, attempt) => {
     const code = `function handler(event) {
       var reached;
-      try { reached = ${escape}; } catch (error) { reached = undefined; }
+      try { reached = ${attempt}; } catch (error) { reached = undefined; }
       event.request.uri = reached && reached.versions ? '/escaped/' + reached.version : '/contained';
       return event.request;
     }`;
