@@ -53,6 +53,43 @@ const isJson = (contentType: string | undefined): boolean => {
   return essence === 'application/json' || /^application\/[^/]+\+json$/.test(essence);
 };
 
+const hexCode = (char: string): string =>
+  `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * What a user name must not hold: control characters; format characters, invisible,
+ * some of which reorder what follows them (U+202E shows "alice\u202Eevil" as "alicelive"
+ * in "Signed in as"); line and paragraph separators.
+ */
+const UNSHOWN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+const kindOf = (char: string): string => {
+  if (/\p{Cc}/u.test(char)) return 'a control character';
+  if (/\p{Cf}/u.test(char)) return 'an invisible format character';
+  return 'a line or paragraph separator';
+};
+
+/**
+ * Why `name` (trimmed) is no user name, or `undefined` when it is one: blank, longer than
+ * {@link MAX_USERNAME_LENGTH} code points, not well-formed UTF-16 (a lone surrogate,
+ * which DynamoDB stores as U+FFFD, so that two names would share one owner), or holding a
+ * character that does not show as itself (see `UNSHOWN`).
+ */
+const usernameRefusal = (name: string): string | undefined => {
+  if (name === '') return 'username must not be blank';
+  if (!name.isWellFormed()) {
+    return 'username must be well-formed Unicode: it has a lone surrogate, which would be stored as U+FFFD';
+  }
+  if ([...name].length > MAX_USERNAME_LENGTH) {
+    return `username has at most ${MAX_USERNAME_LENGTH} characters`;
+  }
+  const unshown = UNSHOWN.exec(name)?.[0];
+  if (unshown !== undefined) {
+    return `username must not hold ${hexCode(unshown)}, ${kindOf(unshown)}: it would not show as itself`;
+  }
+  return undefined;
+};
+
 /** The user name of a sign-in request, trimmed, or why it is refused. */
 const usernameOf = (request: IncomingHttpRequest): string | Refusal => {
   if (!isJson(headerOf(request.rawHeaders, 'content-type'))) {
@@ -80,12 +117,8 @@ const usernameOf = (request: IncomingHttpRequest): string | Refusal => {
   const username: unknown = Reflect.get(body, 'username');
   if (typeof username !== 'string') return invalidUsername('username is required, a string');
   const trimmed = username.trim();
-  if (trimmed === '') return invalidUsername('username must not be blank');
-  if ([...trimmed].length > MAX_USERNAME_LENGTH) {
-    return invalidUsername(`username has at most ${MAX_USERNAME_LENGTH} characters`);
-  }
-  if (/\p{Cc}/u.test(trimmed)) return invalidUsername('username has no control characters');
-  return trimmed;
+  const refusal = usernameRefusal(trimmed);
+  return refusal === undefined ? trimmed : invalidUsername(refusal);
 };
 
 /**
@@ -93,8 +126,8 @@ const usernameOf = (request: IncomingHttpRequest): string | Refusal => {
  * whose `sub` is that name, as `npm run token -- --sub alice` prints, signed with `key`.
  * Any name is taken without a password: the local issuer is for development only, and is
  * never part of a deployment (Cognito signs in there). Other methods are 405 with `Allow`,
- * a body that is not JSON 415 or 400, a name that is blank, too long or has control
- * characters 400: problem details, as the API answers.
+ * a body that is not JSON 415 or 400, a name that is blank, too long, not well-formed or holds a character
+ * that does not show as itself 400: problem details, as the API answers.
  */
 export const makeSignIn =
   (key: SigningKey): Gateway =>

@@ -87,6 +87,12 @@ describe('POST /local-issuer/sign-in with TASKS_AUTH=jwt (the local issuer)', ()
     ['with a NUL', { username: 'al\u0000ice' }],
     ['with a newline', { username: 'al\nice' }],
     ['with a DEL', { username: 'al\u007fice' }],
+    ['with a right-to-left override', { username: 'alice\u202eevil' }],
+    ['with a zero-width space', { username: 'al\u200bice' }],
+    ['with a line separator', { username: 'al\u2028ice' }],
+    ['with a paragraph separator', { username: 'al\u2029ice' }],
+    ['with a lone high surrogate', { username: 'al\ud800ice' }],
+    ['with a lone low surrogate', { username: 'alice\udc00' }],
     ['beside another field', { username: 'alice', admin: true }],
   ])('refuses a user name that is %s: 400, naming the field', async (_, body) => {
     const reply = await api.post(SIGN_IN_PATH, { json: body });
