@@ -9,6 +9,7 @@ import { issueToken, type SigningKey } from '@tasks/local-issuer';
 import type { IncomingHttpRequest } from '../api-gateway-event.js';
 import type { Gateway } from '../gateway.js';
 import type { GatewayResponse } from '../lambda-result.js';
+import { isLoopbackHost } from '../loopback.js';
 import { headerOf } from './s3-answers.js';
 
 /** The local issuer's sign-in (development only: it trusts whatever user name it is given). */
@@ -16,6 +17,9 @@ export const SIGN_IN_PATH = '/local-issuer/sign-in';
 /** An hour, as Cognito's ID tokens and `npm run token`. */
 export const SIGN_IN_TOKEN_SECONDS = 3600;
 export const MAX_USERNAME_LENGTH = 128;
+
+/** A sign-in asked for by a name that is no loopback name of this machine. */
+const FORBIDDEN = { status: 403, slug: 'forbidden', title: 'Forbidden' } as const;
 
 type Refusal = Pick<Problem, 'detail'> & {
   readonly problem: { readonly status: number; readonly slug: string; readonly title: string };
@@ -122,16 +126,46 @@ const usernameOf = (request: IncomingHttpRequest): string | Refusal => {
 };
 
 /**
+ * Refuses a request whose `Host` is not one loopback name of this machine (see
+ * `isLoopbackHost`): on a loopback port, only a page of another site that reached it by
+ * DNS rebinding (a same-origin JSON POST needs no preflight) sends another.
+ */
+const hostRefusal = (request: IncomingHttpRequest): Refusal | undefined => {
+  const hosts: string[] = [];
+  for (let index = 0; index + 1 < request.rawHeaders.length; index += 2) {
+    const value = request.rawHeaders[index + 1];
+    if (request.rawHeaders[index]?.toLowerCase() === 'host' && value !== undefined) {
+      hosts.push(value);
+    }
+  }
+  const [host] = hosts;
+  if (hosts.length === 1 && host !== undefined && isLoopbackHost(host)) return undefined;
+  const named =
+    hosts.length === 0
+      ? 'no Host'
+      : `Host ${hosts.map((value) => JSON.stringify(value)).join(', ')}`;
+  return {
+    problem: FORBIDDEN,
+    code: 'forbidden',
+    detail: `The sign-in answers only a request to a loopback host (Host 127.0.0.1, localhost or [::1], with or without the port), not one with ${named}: a page of another site can reach a loopback port by DNS rebinding. Open the page at http://127.0.0.1:<port>/, or get a token with npm run token.`,
+  };
+};
+
+/**
  * `POST /local-issuer/sign-in` with `{"username": "alice"}`: a token of the local issuer
  * whose `sub` is that name, as `npm run token -- --sub alice` prints, signed with `key`.
  * Any name is taken without a password: the local issuer is for development only, and is
- * never part of a deployment (Cognito signs in there). Other methods are 405 with `Allow`,
- * a body that is not JSON 415 or 400, a name that is blank, too long, not well-formed or holds a character
+ * never part of a deployment (Cognito signs in there), so it answers only a request whose
+ * `Host` is a loopback name (else 403), and only on a loopback port (`startAuth` serves
+ * {@link signInOff} otherwise). Other methods are 405 with `Allow`, a body that is not
+ * JSON 415 or 400, a name that is blank, too long, not well-formed or holds a character
  * that does not show as itself 400: problem details, as the API answers.
  */
 export const makeSignIn =
   (key: SigningKey): Gateway =>
   async (request) => {
+    const wrongHost = hostRefusal(request);
+    if (wrongHost !== undefined) return problem(wrongHost);
     if (request.method !== 'POST') {
       return problem({
         problem: HTTP_PROBLEMS.method_not_allowed,
@@ -153,3 +187,17 @@ export const makeSignIn =
       body: Buffer.from(JSON.stringify({ token, expiresIn: SIGN_IN_TOKEN_SECONDS })),
     };
   };
+
+/**
+ * What the sign-in's path answers when the runtime listens beyond loopback (`host`, such
+ * as `0.0.0.0`): no token, whatever the request, since anyone who reaches the port could
+ * act as any user; a 404 problem that says why and how to get a token instead.
+ */
+export const signInOff =
+  (host: string, tokenCommand: string): Gateway =>
+  async () =>
+    problem({
+      problem: HTTP_PROBLEMS.not_found,
+      code: 'not_found',
+      detail: `No sign-in here: the runtime listens on ${host}, beyond loopback, where anyone who reaches the port could sign in as any user. Get a token with ${tokenCommand}, or listen on 127.0.0.1.`,
+    });
