@@ -69,6 +69,7 @@ const PRELUDE = `'use strict';
   fixed('console', freeze({ log }));
   fixed('__viewerRequest', (eventJson) => {
     settled = undefined;
+    lines = [];
     try {
       then(resolve(handler(parse(eventJson))), fulfilled, rejected);
     } catch (error) {
@@ -171,8 +172,8 @@ export const compileViewerRequestFunction = (
     try {
       run(`__viewerRequest(${JSON.stringify(JSON.stringify(event))})`, `${name}-call.js`);
     } catch (error) {
-      // Thrown past the time limit (a host Error); the function's own errors are in its report.
-      report();
+      // Stopped past the time limit (the function's own errors are in its report); the
+      // lines it logged go with it, as the next call starts afresh.
       return { kind: 'failed', reason: String(error) };
     }
     try {

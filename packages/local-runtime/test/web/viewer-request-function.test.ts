@@ -119,6 +119,21 @@ describe('a viewer-request function run as CloudFront runs it', () => {
     expect(lines).toEqual(['TestFunction: loaded', 'TestFunction: uri /x 42 [object Object]']);
   });
 
+  it('logs nothing of a call stopped past its time limit, with the next call', async () => {
+    const lines: string[] = [];
+    const code = `function handler(e) {
+      console.log('at', e.request.uri);
+      if (e.request.uri === '/spin') for (;;) {}
+      return e.request;
+    }`;
+    const compiled = compileViewerRequestFunction(code, 'TestFunction', (line) => lines.push(line));
+
+    await compiled(viewerRequestEvent(get('/spin'), names, 'id'));
+    await compiled(viewerRequestEvent(get('/ok'), names, 'id'));
+
+    expect(lines).toEqual(['TestFunction: at /ok']);
+  });
+
   it.each([
     [
       'returns a promise that never settles',
