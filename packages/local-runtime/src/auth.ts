@@ -10,7 +10,7 @@ import type { Gateway } from './gateway.js';
 import { JWKS_PATH, withIssuerDocuments } from './issuer-documents.js';
 import { makeJwtRouteAuthorizer, type RouteAuthorizer } from './route-authorizer.js';
 import { type AuthChoice, DEFAULT_DATA_DIR, type RuntimeAuth } from './runtime-options.js';
-import { makeSignIn, SIGN_IN_PATH } from './web/sign-in.js';
+import { makeSignIn, SIGN_IN_PATH, signInOff } from './web/sign-in.js';
 
 /** Authentication, ready for the gateway and the functions. */
 export interface Auth {
@@ -32,6 +32,10 @@ export interface AuthContext {
   /** Holds the local issuer's key in `local-issuer/`, as `npm run token` reads it. */
   readonly dataDir: string;
   readonly fixedOwner: string;
+  /** The host the runtime listens on, as given (`0.0.0.0`), for what is said of it. */
+  readonly host: string;
+  /** Whether the runtime listens on a loopback address only: the sign-in is served then only. */
+  readonly loopbackOnly: boolean;
 }
 
 /** The folder of the local issuer's key inside a data directory (see `npm run token`). */
@@ -46,7 +50,8 @@ const tokenCommand = (dataDir: string): string =>
  * Sets up `choice`: off (the functions get `AUTH_MODE=none` and the fixed owner); a
  * trusted issuer's remote JWKS; or the local issuer, whose key is loaded from (or made
  * in) the data directory and whose JWKS, discovery document and sign-in (development
- * only: any user name gets a token) the runtime serves.
+ * only: any user name gets a token) the runtime serves; the sign-in only on a loopback
+ * address ({@link signInOff} beyond it).
  * With a JWT the functions get `AUTH_MODE=jwt` and no fixed owner, as deployed.
  */
 export const startAuth = async (choice: AuthChoice, context: AuthContext): Promise<Auth> => {
@@ -73,18 +78,20 @@ export const startAuth = async (choice: AuthChoice, context: AuthContext): Promi
   const key = await loadOrCreateSigningKey(issuerKeyDir(context.dataDir));
   const audience = [LOCAL_AUDIENCE];
   const keys = verificationKeys({ key });
+  const command = tokenCommand(context.dataDir);
   return {
     summary: {
       mode: 'jwt',
       issuer: LOCAL_ISSUER,
       audience,
       jwksUrl: `${context.url}${JWKS_PATH}`,
-      tokenCommand: tokenCommand(context.dataDir),
+      tokenCommand: command,
+      signIn: context.loopbackOnly ? 'served' : 'off',
     },
     environment,
     authorize: makeJwtRouteAuthorizer(makeJwtAuthorizer({ issuer: LOCAL_ISSUER, audience, keys })),
     localIssuer: (fallback) => {
-      const signIn = makeSignIn(key);
+      const signIn = context.loopbackOnly ? makeSignIn(key) : signInOff(context.host, command);
       const documents = withIssuerDocuments(fallback, key, context.url);
       return (request) => (request.rawPath === SIGN_IN_PATH ? signIn(request) : documents(request));
     },

@@ -2,8 +2,8 @@ import type { LocalRuntime, RuntimeAuth } from './runtime-options.js';
 import type { RuntimePage } from './web/page.js';
 import { SIGN_IN_PATH } from './web/sign-in.js';
 
-/** How requests are authenticated, in a line or two. */
-const authLines = (auth: RuntimeAuth): string[] => {
+/** How requests are authenticated, in a line or two (three when no page says the sign-in is off). */
+const authLines = (auth: RuntimeAuth, host: string, page: RuntimePage): string[] => {
   if (auth.mode === 'none') {
     return [
       `Authentication: off (AUTH_MODE=none): every request acts as the fixed owner "${auth.fixedOwner}"`,
@@ -18,6 +18,12 @@ const authLines = (auth: RuntimeAuth): string[] => {
   return [
     `Authentication: JWT (local issuer ${auth.issuer}, audience ${audience}); get a token with: ${auth.tokenCommand}`,
     `  Each request's owner is its token's sub; the issuer's keys are at ${auth.jwksUrl}`,
+    // A page served says it on its own line.
+    ...(auth.signIn === 'off' && page.state !== 'served'
+      ? [
+          `  No sign-in (POST ${SIGN_IN_PATH}): the runtime listens on ${host}, beyond loopback, where anyone could sign in as any user; use npm run token`,
+        ]
+      : []),
   ];
 };
 
@@ -85,7 +91,7 @@ export const bannerLines = (runtime: LocalRuntime): string[] => {
     `Store: ${runtime.storage.description}`,
     ...runtime.storage.notes.map((note) => `  ${note}`),
     ...exposureLines(runtime.storage),
-    ...authLines(runtime.auth),
+    ...authLines(runtime.auth, runtime.host, runtime.page),
     ...pageLines(runtime.page),
     ...streamLines(runtime.streams),
     'Routes (from infra/template.yaml, each served by its bundle in dist/functions):',

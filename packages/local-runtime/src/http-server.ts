@@ -28,6 +28,8 @@ export interface HttpServerOptions {
 /** A listening server. */
 export interface HttpServer {
   readonly host: string;
+  /** The IP address it is bound to (`host` resolved: `localhost` is `127.0.0.1` or `::1`). */
+  readonly address: string;
   readonly port: number;
   /**
    * Stops accepting connections, lets requests in flight finish for up to `graceMs`,
@@ -154,11 +156,13 @@ export const listen = async (options: HttpServerOptions): Promise<HttpServer> =>
     server.listen(options.port, options.host, () => resolve());
   });
   const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  const bound = typeof address === 'object' && address !== null ? address : undefined;
+  const port = bound?.port ?? options.port;
 
   let closed: Promise<void> | undefined;
   return {
     host: options.host,
+    address: bound?.address ?? options.host,
     port,
     close: (graceMs) => {
       closed ??= (async () => {

@@ -4,6 +4,7 @@ import { loadFunctions } from './bundles.js';
 import { functionConfigs } from './function-config.js';
 import { type Gateway, makeGateway } from './gateway.js';
 import { listen } from './http-server.js';
+import { isLoopbackAddress } from './loopback.js';
 import { makeMemoryStores } from './memory-stores.js';
 import { buildRouteTable } from './route-table.js';
 import {
@@ -85,7 +86,14 @@ export const startLocalRuntime = async (
   let distribution: Distribution;
   try {
     const authChoice = options.auth ?? { mode: 'none' };
-    auth = await startAuth(authChoice, { url, dataDir, fixedOwner });
+    const loopbackOnly = isLoopbackAddress(server.address);
+    auth = await startAuth(authChoice, {
+      url,
+      dataDir,
+      fixedOwner,
+      host: server.host,
+      loopbackOnly,
+    });
     const web =
       options.web === undefined
         ? undefined
@@ -93,6 +101,9 @@ export const startLocalRuntime = async (
             template,
             auth: authChoice,
             fixedOwner,
+            localSignIn: loopbackOnly
+              ? { served: true }
+              : { served: false, listensOn: server.host },
             url,
             region: REGION,
             log,

@@ -32,6 +32,11 @@ export type RuntimeAuth =
       readonly mode: 'jwt';
       /** How to get a token, when the runtime is the issuer (the local issuer). */
       readonly tokenCommand?: string;
+      /**
+       * Whether the local issuer serves its sign-in: only when the runtime listens on
+       * loopback (anyone who reaches the port could act as any user otherwise).
+       */
+      readonly signIn?: 'served' | 'off';
     });
 
 /** The web page's build, served beside the API as the distribution serves it (SPEC §12). */

@@ -7,7 +7,7 @@ import type { AuthChoice } from '../runtime-options.js';
 import type { DistributionOrigins, SiteBehaviour } from './distribution.js';
 import { makePageBehaviour } from './page-behaviour.js';
 import { directoryBucket, type GeneratedObject } from './page-bucket.js';
-import { pageSignIn } from './page-config.js';
+import { type LocalSignIn, pageSignIn } from './page-config.js';
 import { policyHeaders } from './response-headers.js';
 import { templateDistribution } from './template-distribution.js';
 import { templateViewerRequestFunction } from './viewer-request-function.js';
@@ -32,6 +32,8 @@ export interface PageContext {
   readonly template: SamTemplate;
   readonly auth: AuthChoice;
   readonly fixedOwner: string;
+  /** Whether the local issuer's sign-in is served (the runtime listens on loopback). */
+  readonly localSignIn: LocalSignIn;
   /** The runtime's URL, without a trailing slash. */
   readonly url: string;
   /** The runtime's region, which the template's intrinsics resolve `AWS::Region` to. */
@@ -69,7 +71,7 @@ export const startPage = async (
       'The template has no CloudFront distribution of the page to imitate',
     );
   }
-  const signIn = pageSignIn(context.auth, context.fixedOwner);
+  const signIn = pageSignIn(context.auth, context.fixedOwner, context.localSignIn);
   const auth = signIn.ok ? signIn.config.auth : undefined;
   const region = auth?.kind === 'cognito' ? auth.region : context.region;
   const generated = new Map<string, GeneratedObject>();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { issueToken, LOCAL_AUDIENCE, LOCAL_ISSUER } from '@tasks/local-issuer';
 import {
   createLocalJWKSet,
@@ -35,6 +36,37 @@ const expectProblem = (reply: Reply, status: number, code: string): void => {
     code,
   });
 };
+
+/** A sign-in sent to `url` with the `Host` header `host` (fetch always sends the URL's). */
+const signInWithHost = (url: string, host: string) =>
+  new Promise<{ status: number; contentType: string | undefined; json: unknown }>(
+    (resolve, reject) => {
+      const { hostname, port } = new URL(url);
+      const sent = httpRequest(
+        {
+          hostname,
+          port,
+          method: 'POST',
+          path: SIGN_IN_PATH,
+          headers: { host, 'content-type': 'application/json' },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              contentType: response.headers['content-type'],
+              json: JSON.parse(Buffer.concat(chunks).toString()),
+            }),
+          );
+          response.on('error', reject);
+        },
+      );
+      sent.on('error', reject);
+      sent.end(JSON.stringify({ username: 'alice' }));
+    },
+  );
 
 // Issue 15: with TASKS_AUTH=jwt the page signs in through the local issuer, any user name
 // (development only), so that two users in two windows see only their own tasks.
@@ -87,6 +119,12 @@ describe('POST /local-issuer/sign-in with TASKS_AUTH=jwt (the local issuer)', ()
     ['with a NUL', { username: 'al\u0000ice' }],
     ['with a newline', { username: 'al\nice' }],
     ['with a DEL', { username: 'al\u007fice' }],
+    ['with a right-to-left override', { username: 'alice\u202eevil' }],
+    ['with a zero-width space', { username: 'al\u200bice' }],
+    ['with a line separator', { username: 'al\u2028ice' }],
+    ['with a paragraph separator', { username: 'al\u2029ice' }],
+    ['with a lone high surrogate', { username: 'al\ud800ice' }],
+    ['with a lone low surrogate', { username: 'alice\udc00' }],
     ['beside another field', { username: 'alice', admin: true }],
   ])('refuses a user name that is %s: 400, naming the field', async (_, body) => {
     const reply = await api.post(SIGN_IN_PATH, { json: body });
@@ -160,6 +198,45 @@ describe('POST /local-issuer/sign-in with TASKS_AUTH=jwt (the local issuer)', ()
     expect(reply.status).toBe(405);
     expect(reply.header('allow')).toBe('POST');
     expect(reply.text).toBe('');
+  });
+
+  it.each([
+    '127.0.0.1',
+    '127.0.0.1:3000',
+    'localhost',
+    'localhost:3000',
+    'LocalHost:3000',
+    '[::1]',
+    '[::1]:3000',
+  ])('signs in a request to the loopback host %s', async (host) => {
+    const reply = await signInWithHost(runtime.url(), host);
+
+    expect(reply.status).toBe(200);
+    expect(reply.json).toEqual({ token: expect.any(String), expiresIn: 3600 });
+  });
+
+  // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 sends its own.
+  it.each([
+    'evil.example',
+    'evil.example:3000',
+    'localhost.evil.example',
+    '127.0.0.1.nip.io',
+    '192.168.1.20:3000',
+    '[::2]:3000',
+    '127.0.0.1:3000.evil.example',
+  ])('refuses a request to the host %s: 403, saying why', async (host) => {
+    const reply = await signInWithHost(runtime.url(), host);
+
+    expect(reply.status).toBe(403);
+    expect(reply.contentType).toBe('application/problem+json');
+    expect(reply.json).toMatchObject({
+      status: 403,
+      code: 'forbidden',
+      detail: expect.stringContaining(
+        `only a request to a loopback host (Host 127.0.0.1, localhost or [::1], with or without the port), not one with Host ${JSON.stringify(host)}`,
+      ),
+    });
+    expect(field(reply.json, 'token')).toBeUndefined();
   });
 
   it('gives two users tokens whose sub differ, and the API keeps their tasks apart', async () => {

@@ -85,3 +85,28 @@ describe('bannerLines', () => {
     },
   );
 });
+
+describe('bannerLines with the local issuer', () => {
+  const memory: LocalRuntime['storage'] = { kind: 'memory', description: 'in memory', notes: [] };
+  const withLocalIssuer = (signIn: 'served' | 'off'): LocalRuntime => ({
+    ...runtime(memory),
+    host: '0.0.0.0',
+    auth: {
+      mode: 'jwt',
+      issuer: 'tasks-local',
+      audience: ['tasks-api'],
+      jwksUrl: 'http://0.0.0.0:3000/.well-known/jwks.json',
+      tokenCommand: 'npm run token -- --sub alice',
+      signIn,
+    },
+  });
+
+  it('says in one line, without a page, that there is no sign-in beyond loopback', () => {
+    expect(bannerLines(withLocalIssuer('off')).filter((line) => line.includes('sign-in'))).toEqual([
+      '  No sign-in (POST /local-issuer/sign-in): the runtime listens on 0.0.0.0, beyond loopback, where anyone could sign in as any user; use npm run token',
+    ]);
+    expect(bannerLines(withLocalIssuer('served')).some((line) => line.includes('sign-in'))).toBe(
+      false,
+    );
+  });
+});

@@ -1,11 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { issueToken, loadOrCreateSigningKey } from '@tasks/local-issuer';
 import { parseWebConfig } from '@tasks/web-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AuthChoice,
   bannerLines,
+  issuerKeyDir,
   type LocalRuntime,
   SIGN_IN_PATH,
   startLocalRuntime,
@@ -17,6 +19,7 @@ import { usePageBuild } from '../support/page-build.js';
 
 const COGNITO = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
 const CLIENT_ID = '1example23456789abcdefghij';
+const SERVED = { served: true } as const;
 const cognito = (issuer: string, audience = [CLIENT_ID, 'other-client']): AuthChoice => ({
   mode: 'jwt',
   trust: { issuer, audience, jwksUrl: `${issuer}/.well-known/jwks.json` },
@@ -25,21 +28,21 @@ const cognito = (issuer: string, audience = [CLIENT_ID, 'other-client']): AuthCh
 describe("the page's config.json for each way the runtime authenticates", () => {
   it("is read by the page's own parser, in every mode the page can sign in with", () => {
     for (const auth of [{ mode: 'none' } as const, { mode: 'jwt' } as const, cognito(COGNITO)]) {
-      const signIn = pageSignIn(auth, 'alice');
+      const signIn = pageSignIn(auth, 'alice', SERVED);
       if (!signIn.ok) throw new Error(signIn.problem);
       expect(parseWebConfig(JSON.parse(JSON.stringify(signIn.config)))).toEqual(signIn.config);
     }
   });
 
   it('names the fixed owner when authentication is off', () => {
-    expect(pageSignIn({ mode: 'none' }, 'alice')).toEqual({
+    expect(pageSignIn({ mode: 'none' }, 'alice', SERVED)).toEqual({
       ok: true,
       config: { apiUrl: '', auth: { kind: 'none', owner: 'alice' } },
     });
   });
 
   it("points at the local issuer's sign-in with TASKS_AUTH=jwt", () => {
-    expect(pageSignIn({ mode: 'jwt' }, 'local')).toEqual({
+    expect(pageSignIn({ mode: 'jwt' }, 'local', SERVED)).toEqual({
       ok: true,
       config: { apiUrl: '', auth: { kind: 'local', signInUrl: '/local-issuer/sign-in' } },
     });
@@ -47,7 +50,7 @@ describe("the page's config.json for each way the runtime authenticates", () => 
 
   it('names the pool, its region and the first audience as the app client for a trusted Cognito pool', () => {
     for (const issuer of [COGNITO, `${COGNITO}/`]) {
-      expect(pageSignIn(cognito(issuer), 'local')).toEqual({
+      expect(pageSignIn(cognito(issuer), 'local', SERVED)).toEqual({
         ok: true,
         config: {
           apiUrl: '',
@@ -68,14 +71,30 @@ describe("the page's config.json for each way the runtime authenticates", () => 
     'http://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123',
     'https://cognito-idp.eu-west-1.amazonaws.com.evil.example/eu-west-1_AbC123',
   ])('says the page cannot sign in with the issuer %s', (issuer) => {
-    expect(pageSignIn(cognito(issuer), 'local')).toEqual({
+    expect(pageSignIn(cognito(issuer), 'local', SERVED)).toEqual({
       ok: false,
       problem: expect.stringContaining(`not with ${issuer}`),
     });
   });
 
+  it('says the page cannot sign in with the local issuer when the runtime listens beyond loopback, and only then', () => {
+    const off = { served: false, listensOn: '0.0.0.0' } as const;
+
+    expect(pageSignIn({ mode: 'jwt' }, 'local', off)).toEqual({
+      ok: false,
+      problem:
+        "the local issuer's sign-in is off, as the runtime listens on 0.0.0.0, beyond loopback, where anyone could sign in as any user (use npm run token)",
+    });
+    expect(pageSignIn({ mode: 'none' }, 'alice', off)).toEqual(
+      pageSignIn({ mode: 'none' }, 'alice', SERVED),
+    );
+    expect(pageSignIn(cognito(COGNITO), 'local', off)).toEqual(
+      pageSignIn(cognito(COGNITO), 'local', SERVED),
+    );
+  });
+
   it('says the page cannot sign in when the first audience is no app client id', () => {
-    expect(pageSignIn(cognito(COGNITO, ['not a client id']), 'local')).toEqual({
+    expect(pageSignIn(cognito(COGNITO, ['not a client id']), 'local', SERVED)).toEqual({
       ok: false,
       problem: expect.stringContaining(
         'the page cannot sign in with the Cognito pool eu-west-1_AbC123: auth.clientId "not a client id" is not a client id',
@@ -85,14 +104,14 @@ describe("the page's config.json for each way the runtime authenticates", () => 
 });
 
 /** A runtime in memory with the page and `auth`, its data (the issuer's key) in a temporary folder. */
-const usePageRuntime = (auth: AuthChoice) => {
+const usePageRuntime = (auth: AuthChoice, host = '127.0.0.1') => {
   const build = usePageBuild();
   let runtime: LocalRuntime | undefined;
   let dataDir: string | undefined;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'tasks-local-page-auth-'));
     runtime = await startLocalRuntime({
-      host: '127.0.0.1',
+      host,
       port: 0,
       logLevel: 'warn',
       store: 'memory',
@@ -113,7 +132,11 @@ const usePageRuntime = (auth: AuthChoice) => {
     () => started().url,
     documentedExchange((path) => started().answeredBy(path)),
   );
-  return { api, runtime: started };
+  const data = (): string => {
+    if (dataDir === undefined) throw new Error('the runtime did not start');
+    return dataDir;
+  };
+  return { api, runtime: started, dataDir: data };
 };
 
 describe('the page with TASKS_AUTH=jwt and the local issuer', () => {
@@ -169,5 +192,44 @@ describe('the page with a trusted issuer that is no Cognito pool', () => {
         /^Page: http:\/\/127\.0\.0\.1:\d+\/ \(the build in .+\) cannot sign in: the page signs in with the local issuer or a Cognito user pool .+, not with https:\/\/issuer\.example\.com; no \/config\.json is served$/,
       ),
     ]);
+  });
+});
+
+describe('the page with TASKS_AUTH=jwt on a runtime that listens beyond loopback (HOST=0.0.0.0)', () => {
+  const { api, runtime, dataDir } = usePageRuntime({ mode: 'jwt' }, '0.0.0.0');
+
+  it('serves no sign-in, whatever the Host: a 404 problem that says why and how to get a token', async () => {
+    const reply = await api.post(SIGN_IN_PATH, { json: { username: 'alice' } });
+
+    expect(reply.status).toBe(404);
+    expect(reply.header('content-type')).toBe('application/problem+json');
+    expect(reply.json).toMatchObject({
+      code: 'not_found',
+      detail: expect.stringMatching(
+        /^No sign-in here: the runtime listens on 0\.0\.0\.0, beyond loopback, .+ Get a token with npm run token -- --sub alice --data-dir /,
+      ),
+    });
+  });
+
+  it('serves the page but no config.json, and says in one banner line that the page cannot sign in', async () => {
+    expect((await api.get('/')).status).toBe(200);
+    expect((await api.get('/config.json')).status).toBe(404);
+    const banner = bannerLines(runtime());
+    expect(banner.filter((line) => /sign.in/i.test(line) && !line.includes('get a token'))).toEqual(
+      [
+        expect.stringMatching(
+          /^Page: http:\/\/0\.0\.0\.0:\d+\/ \(the build in .+\) cannot sign in: the local issuer's sign-in is off, as the runtime listens on 0\.0\.0\.0, beyond loopback, where anyone could sign in as any user \(use npm run token\); no \/config\.json is served$/,
+        ),
+      ],
+    );
+  });
+
+  it('still takes the tokens npm run token prints', async () => {
+    const key = await loadOrCreateSigningKey(issuerKeyDir(dataDir()));
+    const token = await issueToken(key, { sub: 'alice' });
+
+    expect(
+      (await api.get('/tasks', { headers: { authorization: `Bearer ${token}` } })).status,
+    ).toBe(200);
   });
 });

@@ -89,6 +89,90 @@ describe('a viewer-request function run as CloudFront runs it', () => {
     expect(Reflect.get({}, 'polluted')).toBeUndefined();
   });
 
+  // The escapes of a context handed a host function: its constructor is the host's Function.
+  it.each([
+    ['console.log', 'console.log.constructor("return process")()'],
+    ['console', 'console.constructor.constructor("return process")()'],
+    [
+      "console.log's prototype",
+      'Object.getPrototypeOf(console.log).constructor("return process")()',
+    ],
+  ])("never lets the function reach Node's process through %s", async (_, attempt) => {
+    const code = `function handler(event) {
+      var reached;
+      try { reached = ${attempt}; } catch (error) { reached = undefined; }
+      event.request.uri = reached && reached.versions ? '/escaped/' + reached.version : '/contained';
+      return event.request;
+    }`;
+
+    expect(await run(code)).toEqual({ kind: 'request', uri: '/contained' });
+  });
+
+  it("hands the function's console.log lines to the log, as strings, named", async () => {
+    const lines: string[] = [];
+    const code = `console.log('loaded');
+      function handler(event) { console.log('uri', event.request.uri, 42, { a: 1 }); return event.request; }`;
+    const compiled = compileViewerRequestFunction(code, 'TestFunction', (line) => lines.push(line));
+
+    await compiled(viewerRequestEvent(get('/x'), names, 'id'));
+
+    expect(lines).toEqual(['TestFunction: loaded', 'TestFunction: uri /x 42 [object Object]']);
+  });
+
+  it('logs nothing of a call stopped past its time limit, with the next call', async () => {
+    const lines: string[] = [];
+    const code = `function handler(e) {
+      console.log('at', e.request.uri);
+      if (e.request.uri === '/spin') for (;;) {}
+      return e.request;
+    }`;
+    const compiled = compileViewerRequestFunction(code, 'TestFunction', (line) => lines.push(line));
+
+    await compiled(viewerRequestEvent(get('/spin'), names, 'id'));
+    await compiled(viewerRequestEvent(get('/ok'), names, 'id'));
+
+    expect(lines).toEqual(['TestFunction: at /ok']);
+  });
+
+  it.each([
+    [
+      'returns a promise that never settles',
+      'function handler() { return new Promise(() => {}); }',
+    ],
+    [
+      'awaits a promise that never settles',
+      'async function handler(e) { await new Promise(() => {}); return e.request; }',
+    ],
+    ['awaits for ever', 'async function handler() { for (;;) { await null; } }'],
+    [
+      'returns a thenable whose then runs for ever',
+      'function handler() { return { then() { for (;;) {} } }; }',
+    ],
+    [
+      'returns a value whose toJSON runs for ever',
+      'function handler() { return { toJSON() { for (;;) {} } }; }',
+    ],
+  ])('fails, within its time limit, when the function %s', async (_, code) => {
+    expect(await run(code)).toMatchObject({ kind: 'failed' });
+  });
+
+  it('runs the next request as usual after one that never settled', async () => {
+    const code = `function handler(e) {
+      if (e.request.uri === '/hang') return new Promise(() => {});
+      return Promise.resolve(e.request);
+    }`;
+    const compiled = compileViewerRequestFunction(code, 'TestFunction', () => undefined);
+
+    expect(await compiled(viewerRequestEvent(get('/hang'), names, 'id'))).toMatchObject({
+      kind: 'failed',
+      reason: 'the promise the function returned never settled',
+    });
+    expect(await compiled(viewerRequestEvent(get('/ok'), names, 'id'))).toEqual({
+      kind: 'request',
+      uri: '/ok',
+    });
+  });
+
   it('refuses code that defines no handler, or does not compile, as an invalid template', () => {
     const compile = (code: string) => () =>
       compileViewerRequestFunction(code, 'F', () => undefined);
@@ -107,6 +191,21 @@ describe('a viewer-request function run as CloudFront runs it', () => {
 });
 
 describe("the page's behaviour when its function fails", () => {
+  it("answers CloudFront's 503 when the function's promise never settles", async () => {
+    const behaviour = makePageBehaviour({
+      bucket: { get: async () => undefined },
+      viewerRequest: compileViewerRequestFunction(
+        'async function handler() { await new Promise(() => {}); }',
+        'F',
+        () => undefined,
+      ),
+      names,
+      log: () => undefined,
+    });
+
+    expect((await behaviour(get('/index.html'))).statusCode).toBe(503);
+  });
+
   it("answers CloudFront's 503, logged, and never reaches the bucket", async () => {
     const lines: string[] = [];
     const asked: string[] = [];
