@@ -4,7 +4,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,15 +16,6 @@ import { describe, expect, it } from 'vitest';
 const BUILD = resolve(DIST_DIR);
 const MAIN = fileURLToPath(new URL('../../local-runtime/dist/main.js', import.meta.url));
 const READY = 'Press Ctrl-C to stop.';
-
-const freePort = async (): Promise<number> => {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no port was given');
-  return address.port;
-};
 
 /** The CLI's standard output up to its ready line (it fails the test if it exits first). */
 const bannerOf = async (child: ChildProcess): Promise<string> => {
@@ -45,16 +35,17 @@ describe('npm start (the local runtime’s CLI)', () => {
   });
 
   it('answers / and a deep link with the page, its assets cached a year, and config.json', async () => {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
     const dataDir = await mkdtemp(join(tmpdir(), 'tasks-npm-start-'));
     const { TASKS_AUTH: _auth, ...env } = process.env;
     const child = spawn(process.execPath, [MAIN], {
-      env: { ...env, PORT: String(port), TASKS_STORE: 'memory', TASKS_DATA_DIR: dataDir },
+      // Port 0: the runtime takes a free one and says which in its banner's first line.
+      env: { ...env, PORT: '0', TASKS_STORE: 'memory', TASKS_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
-      expect(await bannerOf(child)).toContain(`Page: ${url}/ (the build in ${BUILD})`);
+      const banner = await bannerOf(child);
+      const url = banner.match(/^Tasks API on (http:\/\/127\.0\.0\.1:\d+)$/m)?.[1] ?? '';
+      expect(banner).toContain(`Page: ${url}/ (the build in ${BUILD})`);
       const page = await fetch(`${url}/some/deep/link`);
       const html = await page.text();
       expect([page.status, page.headers.get('content-type')]).toEqual([
