@@ -30,6 +30,21 @@ const server = () =>
     },
   });
 
+/** A fetch that never reaches Cognito, as the browser's fetch fails offline. */
+const OFFLINE: typeof fetch = async () => {
+  throw new TypeError('fetch failed');
+};
+
+/** A stored Cognito session whose tokens have expired, for calls that never reach a pool. */
+const EXPIRED = {
+  kind: 'cognito',
+  user: 'a',
+  accessToken: 'x',
+  idToken: 'y',
+  refreshToken: 'z',
+  expiresAt: 0,
+} as const;
+
 const cognitoSession = (session: StoredSession) => {
   if (session.kind !== 'cognito')
     throw new Error(`expected a Cognito session, got ${session.kind}`);
@@ -70,11 +85,8 @@ describe('signInWithCognito', () => {
   });
 
   it('says so when Cognito cannot be reached', async () => {
-    const offline: typeof fetch = async () => {
-      throw new TypeError('fetch failed');
-    };
     await expect(
-      signInWithCognito(config, 'a@example.com', 'p', { fetch: offline }),
+      signInWithCognito(config, 'a@example.com', 'p', { fetch: OFFLINE }),
     ).rejects.toThrow('Could not reach the sign-in service. Check your connection.');
   });
 
@@ -184,38 +196,19 @@ describe('refreshCognito', () => {
   });
 
   it('leaves the session when Cognito cannot be reached: a network error, retried later', async () => {
-    const offline: typeof fetch = async () => {
-      throw new TypeError('fetch failed');
-    };
-    const session = {
-      kind: 'cognito',
-      user: 'a',
-      accessToken: 'x',
-      idToken: 'y',
-      refreshToken: 'z',
-      expiresAt: 0,
-    } as const;
-    await expect(refreshCognito(config, session, { fetch: offline })).rejects.toThrow(
+    await expect(refreshCognito(config, EXPIRED, { fetch: OFFLINE })).rejects.toThrow(
       TasksNetworkError,
     );
   });
 
   it('takes a 200 without JSON for a network error too, and a misconfigured pool in words', async () => {
-    const session = {
-      kind: 'cognito',
-      user: 'a',
-      accessToken: 'x',
-      idToken: 'y',
-      refreshToken: 'z',
-      expiresAt: 0,
-    } as const;
     const portal: typeof fetch = async () => new Response('<html></html>', { status: 200 });
-    await expect(refreshCognito(config, session, { fetch: portal })).rejects.toThrow(
+    await expect(refreshCognito(config, EXPIRED, { fetch: portal })).rejects.toThrow(
       TasksNetworkError,
     );
     const cognito = server();
     await expect(
-      refreshCognito({ ...config, clientId: 'another' }, session, { fetch: cognito.fetch }),
+      refreshCognito({ ...config, clientId: 'another' }, EXPIRED, { fetch: cognito.fetch }),
     ).rejects.toThrow('Sign-in is misconfigured for this site: tell whoever runs it.');
   });
 });
@@ -236,17 +229,6 @@ describe('revokeCognito', () => {
   });
 
   it('lets the sign-out go on when Cognito cannot be reached', async () => {
-    const offline: typeof fetch = async () => {
-      throw new TypeError('fetch failed');
-    };
-    const session = {
-      kind: 'cognito',
-      user: 'a',
-      accessToken: 'x',
-      idToken: 'y',
-      refreshToken: 'z',
-      expiresAt: 0,
-    } as const;
-    expect(await revokeCognito(config, session, { fetch: offline })).toBe(false);
+    expect(await revokeCognito(config, EXPIRED, { fetch: OFFLINE })).toBe(false);
   });
 });
