@@ -54,6 +54,7 @@ export {
 } from './runtime-options.js';
 export type { StoreChoice } from './storage.js';
 export { type Behaviour, LOCAL_ISSUER_PREFIXES } from './web/behaviours.js';
+export { cacheControlOf, contentTypeOf } from './web/object-metadata.js';
 export type { RuntimePage } from './web/page.js';
 export { MAX_USERNAME_LENGTH, SIGN_IN_PATH, SIGN_IN_TOKEN_SECONDS } from './web/sign-in.js';
 export { type DistributionBehaviour, templateDistribution } from './web/template-distribution.js';

@@ -10,6 +10,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheControlOf, contentTypeOf } from '@tasks/local-runtime';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/repository.js';
 
@@ -161,6 +162,21 @@ describe('scripts/deploy-web.sh', () => {
         carried: [{ cacheControl: IMMUTABLE, contentType: undefined }],
       },
     ]);
+  });
+
+  it('uploads each file with the metadata the local runtime serves it with', async () => {
+    // The local runtime imitates the bucket this script fills (packages/local-runtime,
+    // src/web/object-metadata.ts): the same Cache-Control for every file, and the same
+    // Content-Type wherever the script names one (elsewhere the CLI guesses by extension).
+    const { calls, dist } = await deploy();
+    for (const { file, carried } of uploads(calls, dist)) {
+      for (const { cacheControl, contentType } of carried) {
+        expect({ file, cacheControl }).toEqual({ file, cacheControl: cacheControlOf(file) });
+        if (contentType !== undefined) {
+          expect({ file, contentType }).toEqual({ file, contentType: contentTypeOf(file) });
+        }
+      }
+    }
   });
 
   it('uploads the assets, then config.json, then index.html, and deletes only after', async () => {
