@@ -32,7 +32,13 @@ export {
 } from './logger.js';
 export type { OwnerSource } from './owner.js';
 export { fitsTemplate } from './path-template.js';
-export { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, type Problem } from './problem.js';
+export {
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TYPE_BASE,
+  type Problem,
+  type ProblemSpec,
+  problemResponse,
+} from './problem.js';
 export { MAX_BODY_BYTES } from './request-body.js';
 export {
   type Controller,

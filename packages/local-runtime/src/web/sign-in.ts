@@ -1,9 +1,8 @@
 import {
   DOMAIN_PROBLEMS,
   HTTP_PROBLEMS,
-  PROBLEM_CONTENT_TYPE,
-  PROBLEM_TYPE_BASE,
-  type Problem,
+  type ProblemSpec,
+  problemResponse,
 } from '@tasks/adapter-lambda';
 import { issueToken, type SigningKey } from '@tasks/local-issuer';
 import type { IncomingHttpRequest } from '../api-gateway-event.js';
@@ -21,27 +20,17 @@ export const MAX_USERNAME_LENGTH = 128;
 /** A sign-in asked for by a name that is no loopback name of this machine. */
 const FORBIDDEN = { status: 403, slug: 'forbidden', title: 'Forbidden' } as const;
 
-type Refusal = Pick<Problem, 'detail'> & {
-  readonly problem: { readonly status: number; readonly slug: string; readonly title: string };
-  readonly code: string;
-  readonly errors?: Problem['errors'];
-  readonly headers?: readonly (readonly [string, string])[];
+type Refusal = Pick<ProblemSpec, 'code' | 'detail' | 'errors' | 'headers'> & {
+  readonly problem: Pick<ProblemSpec, 'status' | 'slug' | 'title'>;
 };
 
-const problem = (refusal: Refusal): GatewayResponse => {
-  const { status, slug, title } = refusal.problem;
-  const body: Problem = {
-    type: `${PROBLEM_TYPE_BASE}${slug}`,
-    title,
-    status,
-    detail: refusal.detail,
-    code: refusal.code,
-    ...(refusal.errors === undefined ? {} : { errors: refusal.errors }),
-  };
+/** The API's own problem details response (adapter-lambda's), as the gateway sends it. */
+const problem = ({ problem: kind, ...refusal }: Refusal): GatewayResponse => {
+  const response = problemResponse({ ...kind, ...refusal });
   return {
-    statusCode: status,
-    headers: [['Content-Type', PROBLEM_CONTENT_TYPE], ...(refusal.headers ?? [])],
-    body: Buffer.from(JSON.stringify(body)),
+    statusCode: response.status,
+    headers: Object.entries(response.headers),
+    body: Buffer.from(response.body ?? ''),
   };
 };
 
@@ -171,7 +160,7 @@ export const makeSignIn =
         problem: HTTP_PROBLEMS.method_not_allowed,
         code: 'method_not_allowed',
         detail: `${SIGN_IN_PATH} takes POST only.`,
-        headers: [['Allow', 'POST']],
+        headers: { Allow: 'POST' },
       });
     }
     const username = usernameOf(request);
