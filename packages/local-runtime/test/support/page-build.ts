@@ -2,6 +2,9 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { type AuthChoice, type LocalRuntime, startLocalRuntime } from '../../src/index.js';
+import { apiAt } from './api.js';
+import { documentedExchange } from './openapi-exchanges.js';
 
 /** The fixture's files, as Vite writes a build: the page and its hashed assets. */
 export const PAGE_FILES = {
@@ -46,4 +49,45 @@ export const usePageBuild = (): PageBuild => {
     return parent;
   };
   return { dist: () => join(built(), 'dist'), parent: built };
+};
+
+/**
+ * A runtime in memory serving a {@link usePageBuild} build with `auth` (default off), its
+ * data (the issuer's key) in a temporary folder, started before the tests of the
+ * enclosing `describe` and stopped after them; its API checks every exchange against
+ * openapi.json (`documentedExchange`).
+ */
+export const usePageRuntime = (auth: AuthChoice = { mode: 'none' }, host = '127.0.0.1') => {
+  const build = usePageBuild();
+  let runtime: LocalRuntime | undefined;
+  let dataDir: string | undefined;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'tasks-local-page-auth-'));
+    runtime = await startLocalRuntime({
+      host,
+      port: 0,
+      logLevel: 'warn',
+      store: 'memory',
+      dataDir,
+      auth,
+      web: { dir: build.dist() },
+    });
+  });
+  afterAll(async () => {
+    await runtime?.stop();
+    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
+  });
+  const started = (): LocalRuntime => {
+    if (runtime === undefined) throw new Error('the runtime did not start');
+    return runtime;
+  };
+  const api = apiAt(
+    () => started().url,
+    documentedExchange((path) => started().answeredBy(path)),
+  );
+  const data = (): string => {
+    if (dataDir === undefined) throw new Error('the runtime did not start');
+    return dataDir;
+  };
+  return { api, runtime: started, dataDir: data, build };
 };

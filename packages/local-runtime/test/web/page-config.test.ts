@@ -1,21 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { issueToken, loadOrCreateSigningKey } from '@tasks/local-issuer';
 import { parseWebConfig } from '@tasks/web-config';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AuthChoice,
-  bannerLines,
-  issuerKeyDir,
-  type LocalRuntime,
-  SIGN_IN_PATH,
-  startLocalRuntime,
-} from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { type AuthChoice, bannerLines, issuerKeyDir, SIGN_IN_PATH } from '../../src/index.js';
 import { pageSignIn } from '../../src/web/page-config.js';
-import { apiAt } from '../support/api.js';
-import { documentedExchange } from '../support/openapi-exchanges.js';
-import { usePageBuild } from '../support/page-build.js';
+import { usePageRuntime } from '../support/page-build.js';
 
 const COGNITO = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123';
 const CLIENT_ID = '1example23456789abcdefghij';
@@ -102,42 +90,6 @@ describe("the page's config.json for each way the runtime authenticates", () => 
     });
   });
 });
-
-/** A runtime in memory with the page and `auth`, its data (the issuer's key) in a temporary folder. */
-const usePageRuntime = (auth: AuthChoice, host = '127.0.0.1') => {
-  const build = usePageBuild();
-  let runtime: LocalRuntime | undefined;
-  let dataDir: string | undefined;
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'tasks-local-page-auth-'));
-    runtime = await startLocalRuntime({
-      host,
-      port: 0,
-      logLevel: 'warn',
-      store: 'memory',
-      dataDir,
-      auth,
-      web: { dir: build.dist() },
-    });
-  });
-  afterAll(async () => {
-    await runtime?.stop();
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
-  });
-  const started = (): LocalRuntime => {
-    if (runtime === undefined) throw new Error('the runtime did not start');
-    return runtime;
-  };
-  const api = apiAt(
-    () => started().url,
-    documentedExchange((path) => started().answeredBy(path)),
-  );
-  const data = (): string => {
-    if (dataDir === undefined) throw new Error('the runtime did not start');
-    return dataDir;
-  };
-  return { api, runtime: started, dataDir: data };
-};
 
 describe('the page with TASKS_AUTH=jwt and the local issuer', () => {
   const { api, runtime } = usePageRuntime({ mode: 'jwt' });

@@ -4,7 +4,7 @@ import { bannerLines, type LocalRuntime } from '../../src/index.js';
 import { sendRaw } from '../fuzz/raw-http.js';
 import { apiAt, type Reply } from '../support/api.js';
 import { documentedExchange } from '../support/openapi-exchanges.js';
-import { PAGE_FILES, SECRET, usePageBuild } from '../support/page-build.js';
+import { PAGE_FILES, SECRET, usePageBuild, usePageRuntime } from '../support/page-build.js';
 import { STORES } from '../support/stores.js';
 
 // SPEC §12 and issue 15: `npm start` serves the page at `/` beside the API, as the
@@ -26,23 +26,7 @@ const expectSecurityHeaders = (reply: Reply): void => {
 const [memory] = STORES;
 
 describe('the page beside the API (startLocalRuntime({ web }))', () => {
-  if (memory === undefined) throw new Error('no store');
-  const build = usePageBuild();
-  let runtime: LocalRuntime | undefined;
-  beforeAll(async () => {
-    runtime = await memory.start({ web: { dir: build.dist() } });
-  });
-  afterAll(async () => {
-    await runtime?.stop();
-  });
-  const started = (): LocalRuntime => {
-    if (runtime === undefined) throw new Error('the runtime did not start');
-    return runtime;
-  };
-  const api = apiAt(
-    () => started().url,
-    documentedExchange((path) => started().answeredBy(path)),
-  );
+  const { api, runtime: started, build } = usePageRuntime();
 
   it('answers / with index.html, revalidated on every load, with the security headers', async () => {
     const reply = await api.get('/');
@@ -183,9 +167,7 @@ describe('the page beside the API (startLocalRuntime({ web }))', () => {
     '/leak.txt',
     '/index.html%00.txt',
   ])('never reads outside the build: %s is a missing key', async (target) => {
-    if (runtime === undefined) throw new Error('the runtime did not start');
-
-    const reply = await sendRaw(runtime, { method: 'GET', target, headers: [] }, 10_000);
+    const reply = await sendRaw(started(), { method: 'GET', target, headers: [] }, 10_000);
 
     expect(reply.status).toBe(404);
     expect(reply.body.toString()).toContain('<Code>NoSuchKey</Code>');
@@ -193,9 +175,9 @@ describe('the page beside the API (startLocalRuntime({ web }))', () => {
   });
 
   it('says where the page is', () => {
-    expect(runtime?.page).toEqual({
+    expect(started().page).toEqual({
       state: 'served',
-      url: `${runtime?.url}/`,
+      url: `${started().url}/`,
       dir: build.dist(),
       auth: { kind: 'none', owner: 'local' },
     });
