@@ -49,9 +49,22 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
+/**
+ * A loopback port held until the test ends that hangs up on every connection: unlike a port
+ * probed free, no other test's server can take it in the meantime and answer.
+ */
+const hangingUpPort = async (): Promise<number> => {
+  const server = createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+  const address = server.address();
+  if (typeof address !== 'object' || address === null) throw new Error('no port');
+  return address.port;
+};
+
 describe('storage faults, end to end through a deployed handler', () => {
   it('answers 503 with Retry-After, promptly, while DynamoDB cannot be reached', async () => {
-    const port = await freePort();
+    const port = await hangingUpPort();
     const handler = composeApi({
       TABLE_NAME: 't',
       DYNAMODB_ENDPOINT: `http://127.0.0.1:${port}`,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { JWKS_PATH } from '../../src/index.js';
 import { apiAt, itemsOf } from '../support/api.js';
 import { withAuthorization } from '../support/auth-runtime.js';
-import { freePort, startCli } from '../support/cli.js';
+import { apiUrlOf, startCli } from '../support/cli.js';
 import { useTempDirs } from '../support/temp-dir.js';
 
 /** `npm run token` runs this, built by turbo before the tests (`^build`). */
@@ -26,22 +26,22 @@ describe('the tasks-local CLI with TASKS_AUTH=jwt', () => {
 
   it('says how it authenticates, and accepts the tokens npm run token prints for its data directory', async () => {
     const dataDir = await tempDir();
-    const port = await freePort();
     const cli = startCli({
-      PORT: String(port),
+      PORT: '0',
       TASKS_STORE: 'memory',
       TASKS_AUTH: 'jwt',
       TASKS_DATA_DIR: dataDir,
     });
     try {
       const banner = await cli.linesUntil(READY);
+      const url = apiUrlOf(banner);
       expect(banner).toContain(
         `Authentication: JWT (local issuer https://issuer.tasks.localhost, audience tasks-local); get a token with: npm run token -- --sub alice --data-dir "${dataDir}"`,
       );
       expect(banner).toContain(
-        `  Each request's owner is its token's sub; the issuer's keys are at http://127.0.0.1:${port}${JWKS_PATH}`,
+        `  Each request's owner is its token's sub; the issuer's keys are at ${url}${JWKS_PATH}`,
       );
-      const api = apiAt(() => `http://127.0.0.1:${port}`);
+      const api = apiAt(() => url);
       const aliceToken = await token('--sub', 'alice', '--data-dir', dataDir);
       const alice = withAuthorization(api, async () => `Bearer ${aliceToken}`);
       const bobToken = await token('--sub', 'bob', '--data-dir', dataDir);
@@ -58,7 +58,7 @@ describe('the tasks-local CLI with TASKS_AUTH=jwt', () => {
   });
 
   it('exits 1 with one line when TASKS_AUTH is neither jwt nor none', async () => {
-    const cli = startCli({ PORT: String(await freePort()), TASKS_AUTH: 'oauth' });
+    const cli = startCli({ PORT: '0', TASKS_AUTH: 'oauth' });
 
     expect(await cli.exited).toEqual({ code: 1, signal: null });
     expect(cli.stderr).toEqual([
@@ -67,7 +67,7 @@ describe('the tasks-local CLI with TASKS_AUTH=jwt', () => {
   });
 
   it('still says that authentication is off without TASKS_AUTH', async () => {
-    const cli = startCli({ PORT: String(await freePort()), TASKS_STORE: 'memory', TASKS_AUTH: '' });
+    const cli = startCli({ PORT: '0', TASKS_STORE: 'memory', TASKS_AUTH: '' });
 
     const banner = await cli.linesUntil(READY);
     cli.child.kill('SIGTERM');

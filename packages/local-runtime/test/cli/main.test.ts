@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../src/index.js';
 import { apiAt, createdId } from '../support/api.js';
-import { freePort, holdPort, startCli } from '../support/cli.js';
+import { apiUrlOf, holdPort, startCli } from '../support/cli.js';
 import { useTempDirs } from '../support/temp-dir.js';
 
 const READY = /^Press Ctrl-C to stop\.$/;
@@ -27,13 +27,13 @@ describe('the tasks-local CLI (node dist/main.js)', () => {
     await chmod(dataDir, 0o777);
     // A lock left by a process that died: the CLI must take it over.
     await writeFile(join(dataDir, LOCK_FILE), `${deadPid()}\n`);
-    const port = await freePort();
-    const env = { PORT: String(port), TASKS_DATA_DIR: dataDir };
+    const env = { PORT: '0', TASKS_DATA_DIR: dataDir };
 
     const first = startCli(env);
     const banner = await first.linesUntil(READY);
+    let url = apiUrlOf(banner);
     expect(banner.slice(0, 3)).toEqual([
-      `Tasks API on http://127.0.0.1:${port}`,
+      `Tasks API on ${url}`,
       expect.stringMatching(
         new RegExp(
           `^Store: DynamoDB Local at http://\\S+ \\((jar|testcontainers), data in ${dataDir}\\), table tasks-local$`,
@@ -48,7 +48,7 @@ describe('the tasks-local CLI (node dist/main.js)', () => {
       'Authentication: off (AUTH_MODE=none): every request acts as the fixed owner "local"',
     );
     expect(banner).toContain('  POST /tasks              CreateTaskFunction');
-    const api = apiAt(() => `http://127.0.0.1:${port}`);
+    const api = apiAt(() => url);
     const created = await api.post('/tasks', { json: { title: 'Finish cloud project' } });
     expect(created.status).toBe(201);
     const taskId = createdId(created);
@@ -65,7 +65,7 @@ describe('the tasks-local CLI (node dist/main.js)', () => {
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
 
     const second = startCli(env);
-    await second.linesUntil(READY);
+    url = apiUrlOf(await second.linesUntil(READY));
     const read = await api.get(`/tasks/${taskId}`);
     expect(read.status).toBe(200);
     expect(read.json).toMatchObject({ taskId, title: 'Finish cloud project' });
@@ -75,7 +75,7 @@ describe('the tasks-local CLI (node dist/main.js)', () => {
   }, 180_000);
 
   it('says clearly that it runs in memory with TASKS_STORE=memory', async () => {
-    const cli = startCli({ PORT: String(await freePort()), TASKS_STORE: 'memory' });
+    const cli = startCli({ PORT: '0', TASKS_STORE: 'memory' });
 
     const banner = await cli.linesUntil(READY);
     cli.child.kill('SIGTERM');
@@ -87,7 +87,7 @@ describe('the tasks-local CLI (node dist/main.js)', () => {
   it('falls back to memory and says why when neither Java nor Docker is there', async () => {
     const dataDir = await tempDir();
     const cli = startCli({
-      PORT: String(await freePort()),
+      PORT: '0',
       TASKS_DATA_DIR: dataDir,
       PATH: dataDir,
       JAVA_HOME: '',
@@ -123,7 +123,7 @@ describe('the tasks-local CLI (node dist/main.js)', () => {
     const dataDir = await tempDir();
     await writeFile(join(dataDir, LOCK_FILE), `${process.pid}\n`);
 
-    const cli = startCli({ PORT: String(await freePort()), TASKS_DATA_DIR: dataDir });
+    const cli = startCli({ PORT: '0', TASKS_DATA_DIR: dataDir });
 
     expect(await cli.exited).toEqual({ code: 1, signal: null });
     expect(cli.stderr).toEqual([
@@ -132,14 +132,20 @@ describe('the tasks-local CLI (node dist/main.js)', () => {
   });
 
   it('exits 1 with one line when DYNAMODB_ENDPOINT does not answer', async () => {
-    const endpoint = `http://127.0.0.1:${await freePort()}`;
+    // Held here, so no other test's server can take the port and answer: it hangs up at once.
+    const { port, server } = await holdPort();
+    server.on('connection', (socket) => socket.destroy());
+    const endpoint = `http://127.0.0.1:${port}`;
+    try {
+      const cli = startCli({ PORT: '0', DYNAMODB_ENDPOINT: endpoint });
 
-    const cli = startCli({ PORT: String(await freePort()), DYNAMODB_ENDPOINT: endpoint });
-
-    expect(await cli.exited).toEqual({ code: 1, signal: null });
-    expect(cli.stderr).toEqual([
-      `tasks-local: DYNAMODB_ENDPOINT=${endpoint} does not answer HTTP requests`,
-    ]);
+      expect(await cli.exited).toEqual({ code: 1, signal: null });
+      expect(cli.stderr).toEqual([
+        `tasks-local: DYNAMODB_ENDPOINT=${endpoint} does not answer HTTP requests`,
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('exits 1 with one line naming a wrong environment variable', async () => {

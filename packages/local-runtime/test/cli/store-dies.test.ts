@@ -13,7 +13,7 @@ import {
   onlyLoopback,
 } from '../../../dynamodb-local/test/support/listening.js';
 import { apiAt, createdId } from '../support/api.js';
-import { type CliProcess, freePort, startCli } from '../support/cli.js';
+import { apiUrlOf, type CliProcess, startCli } from '../support/cli.js';
 import { useTempDirs } from '../support/temp-dir.js';
 
 const READY = /^Press Ctrl-C to stop\.$/;
@@ -39,10 +39,9 @@ const running: CliProcess[] = [];
 
 const startOnJar = async (
   dataDir: string,
-): Promise<{ cli: CliProcess; port: number; jvm: number }> => {
-  const port = await freePort();
+): Promise<{ cli: CliProcess; url: string; jvm: number }> => {
   const cli = startCli({
-    PORT: String(port),
+    PORT: '0',
     TASKS_DATA_DIR: dataDir,
     DOCKER_HOST: `unix://${join(dataDir, 'no-docker.sock')}`,
   });
@@ -51,7 +50,7 @@ const startOnJar = async (
   expect(banner[1]).toMatch(/^Store: DynamoDB Local at http:\/\/127\.0\.0\.1:\d+ \(jar, /);
   const [jvm, ...others] = pidsMentioning(dataDir);
   expect(others).toEqual([]);
-  return { cli, port, jvm: jvm ?? 0 };
+  return { cli, url: apiUrlOf(banner), jvm: jvm ?? 0 };
 };
 
 describe('the CLI and its DynamoDB Local', () => {
@@ -66,8 +65,8 @@ describe('the CLI and its DynamoDB Local', () => {
 
   it('says at once that DynamoDB Local was killed, restarts it on the same data, and serves the earlier tasks again', async () => {
     const dataDir = await tempDir();
-    const { cli, port, jvm } = await startOnJar(dataDir);
-    const api = apiAt(() => `http://127.0.0.1:${port}`);
+    const { cli, url, jvm } = await startOnJar(dataDir);
+    const api = apiAt(() => url);
     const created = await api.post('/tasks', { json: { title: 'Survive a kill -9' } });
     expect(created.status).toBe(201);
     const taskId = createdId(created);

@@ -65,6 +65,19 @@ export const holdPort = async (): Promise<{ port: number; server: Server }> => {
   return { port: address.port, server };
 };
 
+/**
+ * The API's address from the banner of a CLI started with `PORT: '0'`. Letting the CLI pick
+ * its port is the only race-free way: a port probed free here can be taken by another test's
+ * server or DynamoDB Local before the CLI, a few hundred milliseconds later, binds it.
+ */
+export const apiUrlOf = (banner: readonly string[]): string => {
+  for (const line of banner) {
+    const url = /^Tasks API on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line)?.[1];
+    if (url !== undefined) return url;
+  }
+  throw new Error(`no "Tasks API on" line in the banner:\n${banner.join('\n')}`);
+};
+
 /** A loopback port that was free a moment ago. */
 export const freePort = async (): Promise<number> => {
   const { port, server } = await holdPort();
