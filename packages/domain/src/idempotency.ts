@@ -1,14 +1,15 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 
 /** How long a key is remembered (SPEC §4: "within 24 hours"). */
 export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** 1 to 255 printable ASCII characters (SPEC §4). */
-export const IdempotencyKeySchema = z
-  .string()
-  .check(z.regex(/^[\x20-\x7e]{1,255}$/, 'must be 1 to 255 printable ASCII characters'));
+export const IdempotencyKeySchema = v.pipe(
+  v.string(),
+  v.regex(/^[\x20-\x7e]{1,255}$/, 'must be 1 to 255 printable ASCII characters'),
+);
 
 /**
  * The JSON text of `value` with object keys sorted at every depth: two bodies that are

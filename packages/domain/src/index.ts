@@ -10,4 +10,4 @@ export * from './stats/index.js';
 export * from './task.js';
 export * from './task-repository.js';
 export * from './use-cases/index.js';
-export { parseInput } from './validation.js';
+export { isValid, parseInput, type Schema } from './validation.js';

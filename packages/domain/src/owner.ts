@@ -1,10 +1,11 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 
 /**
  * Who owns a task: the caller's identity (the JWT `sub`), never the request body.
  * Adapters pass it to every use case; it is checked here so that no adapter can
  * store a task under an empty or unbounded owner.
  */
-export const OwnerSchema = z
-  .string()
-  .check(z.regex(/^[^\p{Cc}]{1,256}$/u, 'must be 1 to 256 characters without control characters'));
+export const OwnerSchema = v.pipe(
+  v.string(),
+  v.regex(/^[^\p{Cc}]{1,256}$/u, 'must be 1 to 256 characters without control characters'),
+);

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 
 /** The lifecycle of a task (SPEC §3). New tasks are `TODO` unless given. */
 export const TASK_STATUSES = ['TODO', 'IN_PROGRESS', 'DONE'] as const;
@@ -31,7 +31,10 @@ const codePointCount = (text: string): number => {
 const CONTROL_CHARACTER = /\p{Cc}/u;
 const CONTROL_CHARACTER_OTHER_THAN_LINE_BREAK_OR_TAB = /(?![\t\n\r])\p{Cc}/u;
 // Lone surrogates survive JSON.parse but not UTF-8 storage: they would be silently replaced.
-const wellFormed = z.refine<string>((text) => text.isWellFormed(), 'must be valid Unicode text');
+const wellFormed = v.check<string, string>(
+  (text) => text.isWellFormed(),
+  'must be valid Unicode text',
+);
 
 /**
  * What shows nothing: white space, the default-ignorable code points (zero-width space
@@ -49,33 +52,35 @@ const hasVisibleCharacter = (text: string): boolean => text.replace(INVISIBLE, '
  * titles and descriptions; the marks U+200E, U+200F and U+061C, which cannot, are kept.
  */
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
-const noBidiControl = z.refine<string>(
+const noBidiControl = v.check<string, string>(
   (text) => !BIDI_CONTROL.test(text),
   'must not contain bidirectional embedding, override or isolate controls',
 );
 
-export const TaskStatusSchema = z.enum(TASK_STATUSES);
+export const TaskStatusSchema = v.picklist(TASK_STATUSES);
 
-export const TitleSchema = z.string().check(
-  z.trim(),
+export const TitleSchema = v.pipe(
+  v.string(),
+  v.trim(),
   wellFormed,
-  z.refine((text) => !CONTROL_CHARACTER.test(text), 'must not contain control characters'),
+  v.check((text) => !CONTROL_CHARACTER.test(text), 'must not contain control characters'),
   noBidiControl,
-  z.refine(hasVisibleCharacter, 'must not be empty'),
-  z.refine(
+  v.check(hasVisibleCharacter, 'must not be empty'),
+  v.check(
     (text) => codePointCount(text) <= TITLE_MAX_LENGTH,
     `must be at most ${TITLE_MAX_LENGTH} characters`,
   ),
 );
 
-export const DescriptionSchema = z.string().check(
+export const DescriptionSchema = v.pipe(
+  v.string(),
   wellFormed,
   noBidiControl,
-  z.refine(
+  v.check(
     (text) => !CONTROL_CHARACTER_OTHER_THAN_LINE_BREAK_OR_TAB.test(text),
     'must not contain control characters other than tab and line breaks',
   ),
-  z.refine(
+  v.check(
     (text) => codePointCount(text) <= DESCRIPTION_MAX_LENGTH,
     `must be at most ${DESCRIPTION_MAX_LENGTH} characters`,
   ),
@@ -83,50 +88,59 @@ export const DescriptionSchema = z.string().check(
 
 /** A task id: a UUID in its canonical lower-case form. */
 export const TASK_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-export const TaskIdSchema = z
-  .string()
-  .check(z.regex(TASK_ID_PATTERN, 'must be a task id (a UUID)'));
+export const TaskIdSchema = v.pipe(
+  v.string(),
+  v.regex(TASK_ID_PATTERN, 'must be a task id (a UUID)'),
+);
 export const isTaskId = (value: string): boolean => TASK_ID_PATTERN.test(value);
 
+const isCanonicalTimestamp = (text: string): boolean => {
+  const time = new Date(text);
+  return !Number.isNaN(time.getTime()) && time.toISOString() === text;
+};
+
 /** ISO 8601 UTC with exactly three fractional digits, as `Date.prototype.toISOString` writes. */
-export const TimestampSchema = z.iso.datetime({ precision: 3 });
+export const TimestampSchema = v.pipe(
+  v.string(),
+  v.isoTimestamp('must be an ISO 8601 timestamp'),
+  v.check(isCanonicalTimestamp, 'must be a UTC timestamp with milliseconds, as toISOString writes'),
+);
 
 /** A stored task, as an adapter reads it back: adapters parse with it, never cast. */
-export const TaskSchema = z.strictObject({
+export const TaskSchema = v.strictObject({
   taskId: TaskIdSchema,
   title: TitleSchema,
-  description: z.optional(DescriptionSchema),
+  description: v.optional(DescriptionSchema),
   status: TaskStatusSchema,
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
-  version: z.int().check(z.minimum(1)),
+  version: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
 });
 
 /** The body of a create: unknown fields are rejected, so a client cannot set the id, dates or owner. */
-export const CreateTaskInputSchema = z.strictObject({
+export const CreateTaskInputSchema = v.strictObject({
   title: TitleSchema,
-  description: z.optional(DescriptionSchema),
-  status: z.optional(TaskStatusSchema),
+  description: v.optional(DescriptionSchema),
+  status: v.optional(TaskStatusSchema),
 });
-export type CreateTaskInput = z.output<typeof CreateTaskInputSchema>;
+export type CreateTaskInput = v.InferOutput<typeof CreateTaskInputSchema>;
 
 /**
  * A JSON merge patch (RFC 7396) of the fields a client may change.
  * `description: null` removes the description.
  */
-export const TaskPatchSchema = z
-  .strictObject({
-    title: z.optional(TitleSchema),
-    description: z.optional(z.nullable(DescriptionSchema)),
-    status: z.optional(TaskStatusSchema),
-  })
-  .check(
-    z.refine(
-      (patch) => Object.keys(patch).length > 0,
-      'must change at least one of title, description, status',
-    ),
-  );
-export type TaskPatch = z.output<typeof TaskPatchSchema>;
+export const TaskPatchSchema = v.pipe(
+  v.strictObject({
+    title: v.optional(TitleSchema),
+    description: v.optional(v.nullable(DescriptionSchema)),
+    status: v.optional(TaskStatusSchema),
+  }),
+  v.check(
+    (patch) => Object.keys(patch).length > 0,
+    'must change at least one of title, description, status',
+  ),
+);
+export type TaskPatch = v.InferOutput<typeof TaskPatchSchema>;
 
 /**
  * The task that results from applying `patch` at `updatedAt`: the merge every adapter

@@ -4,6 +4,7 @@ import {
   CreateTaskInputSchema,
   type CreateTaskResult,
   IdempotencyKeySchema,
+  isValid,
   makeCreateTask,
   parseInput,
   TaskSchema,
@@ -31,8 +32,7 @@ const anyKey = fc.option(fc.string(), { nil: undefined });
 
 /** Whether the command's input is valid, judged by the schemas alone (no use case). */
 const isValidInput = (body: unknown, key: string | undefined): boolean =>
-  CreateTaskInputSchema.safeParse(body).success &&
-  (key === undefined || IdempotencyKeySchema.safeParse(key).success);
+  isValid(CreateTaskInputSchema, body) && (key === undefined || isValid(IdempotencyKeySchema, key));
 
 type Outcome =
   | { readonly kind: 'created'; readonly result: CreateTaskResult }

@@ -49,6 +49,18 @@ describe('listTasks', () => {
     await expect(attempt).rejects.toMatchObject({ issues: [{ path }] });
     expect(tasks.list).not.toHaveBeenCalled();
   });
+
+  it.each([
+    [{ limit: 0 }, 'must be at least 1'],
+    [{ limit: 101 }, 'must be at most 100'],
+    [{ limit: 1.5 }, 'must be an integer'],
+    [{ limit: '5' }, 'must be a number'],
+  ])('says why %j is refused', async (query, message) => {
+    const { listTasks } = setup();
+    await expect(listTasks({ owner: 'alice', query })).rejects.toMatchObject({
+      issues: [{ path: 'limit', message }],
+    });
+  });
 });
 
 describe('getTask', () => {

@@ -150,6 +150,17 @@ describe('create input', () => {
     ]);
   });
 
+  it('says what each field must be, in words', () => {
+    expect(issuesOf(() => create({ title: 5, status: 'LATER', description: null }))).toEqual([
+      { path: 'title', message: 'must be a string' },
+      { path: 'description', message: 'must be a string' },
+      { path: 'status', message: 'must be one of "TODO" | "IN_PROGRESS" | "DONE"' },
+    ]);
+    expect(issuesOf(() => create({ description: 'no title' }))).toEqual([
+      { path: 'title', message: 'is required' },
+    ]);
+  });
+
   it('lists a problem for every bad field at once', () => {
     const issues = issuesOf(() => create({ title: '', status: 'LATER', description: 5 }));
     expect(issues.map((issue) => issue.path).sort()).toEqual(['description', 'status', 'title']);

@@ -1,4 +1,5 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+import { TimestampSchema } from '../task.js';
 import { type LeadTimeHistogram, percentileMs } from './lead-time-histogram.js';
 import type { OwnerStats } from './owner-stats.js';
 import { utcDaysEndingAt } from './task-change.js';
@@ -7,30 +8,37 @@ export const DEFAULT_STATS_DAYS = 30;
 export const MAX_STATS_DAYS = 90;
 
 /** How many UTC days `GET /tasks/stats` covers, today included. */
-export const StatsDaysSchema = z.int().check(z.minimum(1), z.maximum(MAX_STATS_DAYS));
+export const StatsDaysSchema = v.pipe(
+  v.number(),
+  v.safeInteger(),
+  v.minValue(1),
+  v.maxValue(MAX_STATS_DAYS),
+);
 
 /** The query of `GET /tasks/stats` (SPEC §4); unknown parameters are rejected. */
-export const StatsQuerySchema = z.strictObject({ days: z.optional(StatsDaysSchema) });
-export type StatsQuery = z.input<typeof StatsQuerySchema>;
+export const StatsQuerySchema = v.strictObject({ days: v.optional(StatsDaysSchema) });
+export type StatsQuery = v.InferInput<typeof StatsQuerySchema>;
 
-const count = z.int().check(z.minimum(0));
+const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 
 /** The body of `GET /tasks/stats`: what the OpenAPI document describes. */
-export const StatsResponseSchema = z.strictObject({
-  byStatus: z.strictObject({ TODO: count, IN_PROGRESS: count, DONE: count }),
+export const StatsResponseSchema = v.strictObject({
+  byStatus: v.strictObject({ TODO: count, IN_PROGRESS: count, DONE: count }),
   total: count,
   /** Exactly `days` entries, oldest first, ending today (UTC), zero-filled. */
-  daily: z.array(z.strictObject({ date: z.iso.date(), created: count, completed: count })),
+  daily: v.array(
+    v.strictObject({ date: v.pipe(v.string(), v.isoDate()), created: count, completed: count }),
+  ),
   /** Over the tasks first completed in the window; percentiles from the fixed histogram. */
-  leadTime: z.strictObject({
+  leadTime: v.strictObject({
     count,
-    p50Ms: z.nullable(count),
-    p90Ms: z.nullable(count),
+    p50Ms: v.nullable(count),
+    p90Ms: v.nullable(count),
   }),
   /** The time of the newest change counted; `null` before the first. */
-  asOf: z.nullable(z.iso.datetime({ precision: 3 })),
+  asOf: v.nullable(TimestampSchema),
 });
-export type StatsResponse = z.output<typeof StatsResponseSchema>;
+export type StatsResponse = v.InferOutput<typeof StatsResponseSchema>;
 
 /** What `GET /tasks/stats?days=N` answers, from an owner's counters, on the day of `nowMs`. */
 export const summarizeStats = (stats: OwnerStats, days: number, nowMs: number): StatsResponse => {

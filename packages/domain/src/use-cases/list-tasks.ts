@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { OwnerSchema } from '../owner.js';
 import { TASK_ID_PATTERN, TaskStatusSchema } from '../task.js';
 import type { ListTasksPage, TaskRepository } from '../task-repository.js';
@@ -8,14 +8,14 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 /** The query of a list (SPEC §4); unknown parameters are rejected, never ignored. */
-export const ListTasksQuerySchema = z.strictObject({
-  limit: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_PAGE_SIZE))),
-  lastKey: z.optional(
-    z.string().check(z.regex(TASK_ID_PATTERN, 'must be the nextKey of a previous page')),
+export const ListTasksQuerySchema = v.strictObject({
+  limit: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(MAX_PAGE_SIZE))),
+  lastKey: v.optional(
+    v.pipe(v.string(), v.regex(TASK_ID_PATTERN, 'must be the nextKey of a previous page')),
   ),
-  status: z.optional(TaskStatusSchema),
+  status: v.optional(TaskStatusSchema),
 });
-export type ListTasksQuery = z.input<typeof ListTasksQuerySchema>;
+export type ListTasksQuery = v.InferInput<typeof ListTasksQuerySchema>;
 
 export interface ListTasksCommand {
   readonly owner: string;

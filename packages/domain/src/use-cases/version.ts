@@ -1,4 +1,8 @@
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 
 /** A version a client expects (from `If-Match`): a positive integer. */
-export const ExpectedVersionSchema = z.int().check(z.minimum(1, 'must be a positive version'));
+export const ExpectedVersionSchema = v.pipe(
+  v.number(),
+  v.safeInteger(),
+  v.minValue(1, 'must be a positive version'),
+);
