@@ -1,15 +1,15 @@
 import { DynamoDbStatsStore } from '@tasks/adapter-dynamodb';
 import type { StatsStore } from '@tasks/domain';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import type { Controller } from '../http/route-handler.js';
 import { type ComposedHandler, composeRouteOn, type StoreFactory } from './compose.js';
 import { environmentOf } from './environment.js';
 import { hostStatsStore } from './host-repository.js';
 
 /** What GET /tasks/stats reads besides every route's environment. */
-const StatsEnvironmentSchema = z.object({
+const StatsEnvironmentSchema = v.object({
   /** The statistics table (StatsTable): set only on the function of GET /tasks/stats. */
-  STATS_TABLE_NAME: z.string().check(z.minLength(1)),
+  STATS_TABLE_NAME: v.pipe(v.string(), v.nonEmpty('must not be empty')),
 });
 
 /**

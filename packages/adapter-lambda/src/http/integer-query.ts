@@ -1,5 +1,5 @@
-import { type FieldIssue, parseInput, ValidationError } from '@tasks/domain';
-import type * as z from 'zod/mini';
+import { type FieldIssue, parseInput, type Schema, ValidationError } from '@tasks/domain';
+import type * as v from 'valibot';
 import type { HttpRequest } from './http-request.js';
 
 const DIGITS = /^[0-9]+$/;
@@ -20,11 +20,11 @@ const repeatIssues = (query: HttpRequest['query']): FieldIssue[] => {
  * not) before its range, 1 to `integer.max`, is checked. Every problem is reported at
  * once, under `query.<name>`.
  */
-export const parseQueryWithInteger = <Schema extends z.ZodMiniType>(
+export const parseQueryWithInteger = <S extends Schema>(
   query: HttpRequest['query'],
-  schema: Schema,
+  schema: S,
   integer: { readonly name: string; readonly max: number },
-): z.output<Schema> => {
+): v.InferOutput<S> => {
   const issues = repeatIssues(query);
   const candidate: Record<string, unknown> = Object.fromEntries(query);
   const given = candidate[integer.name];

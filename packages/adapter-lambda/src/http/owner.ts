@@ -1,4 +1,4 @@
-import { OwnerSchema } from '@tasks/domain';
+import { isValid, OwnerSchema } from '@tasks/domain';
 import { HttpProblemError } from './http-problems.js';
 import type { HttpRequest } from './http-request.js';
 
@@ -13,7 +13,7 @@ export type OwnerSource =
 
 /** Fails at start-up, not on the first request, when a fixed owner is not a valid one. */
 export const checkOwnerSource = (source: OwnerSource): void => {
-  if (source.mode === 'fixed' && !OwnerSchema.safeParse(source.owner).success) {
+  if (source.mode === 'fixed' && !isValid(OwnerSchema, source.owner)) {
     throw new TypeError('The fixed owner must be 1 to 256 characters without control characters');
   }
 };
@@ -26,7 +26,7 @@ export const checkOwnerSource = (source: OwnerSource): void => {
 export const ownerOf = (source: OwnerSource, request: HttpRequest): string => {
   if (source.mode === 'fixed') return source.owner;
   const sub = request.claims?.['sub'];
-  if (typeof sub === 'string' && OwnerSchema.safeParse(sub).success) return sub;
+  if (typeof sub === 'string' && isValid(OwnerSchema, sub)) return sub;
   throw new HttpProblemError(
     'unauthorized',
     'A valid bearer token with a subject (sub) is required.',
