@@ -1,7 +1,7 @@
 /**
- * The shapes the API sends and accepts, inferred from the domain's zod schemas: one
+ * The shapes the API sends and accepts, inferred from the domain's valibot schemas: one
  * source, not a second copy (SPEC §11). Type-only imports: the compiled client imports
- * neither `@tasks/domain` nor zod, so a bundle of it carries none of their code.
+ * neither `@tasks/domain` nor valibot, so a bundle of it carries none of their code.
  */
 import type {
   CreateTaskInputSchema,
@@ -10,19 +10,19 @@ import type {
   TaskSchema,
   TaskStatusSchema,
 } from '@tasks/domain';
-import type * as z from 'zod/mini';
+import type * as v from 'valibot';
 
 /** A task as the API answers it (SPEC §3). */
-export type Task = z.infer<typeof TaskSchema>;
+export type Task = v.InferOutput<typeof TaskSchema>;
 
 /** `TODO`, `IN_PROGRESS` or `DONE`. */
-export type TaskStatus = z.infer<typeof TaskStatusSchema>;
+export type TaskStatus = v.InferOutput<typeof TaskStatusSchema>;
 
 /** The body of a create: `title`, optional `description` and `status`. */
-export type CreateTaskInput = z.input<typeof CreateTaskInputSchema>;
+export type CreateTaskInput = v.InferInput<typeof CreateTaskInputSchema>;
 
 /** A JSON merge patch of `title`, `description`, `status`; `description: null` removes it. */
-export type TaskPatch = z.input<typeof TaskPatchSchema>;
+export type TaskPatch = v.InferInput<typeof TaskPatchSchema>;
 
 /** One page of `GET /tasks`: newest first; `nextKey` exactly when more items follow. */
 export interface TaskPage {
@@ -36,4 +36,4 @@ export interface TaskPage {
  * `DONE`, and `asOf`, the newest change counted. Eventually consistent: kept from the
  * table's stream, seconds behind the writes.
  */
-export type TaskStats = z.output<typeof StatsResponseSchema>;
+export type TaskStats = v.InferOutput<typeof StatsResponseSchema>;
