@@ -9,7 +9,12 @@ export const handler = peerHandler(async (event) => {
   const taskId = TaskId.safeParse(event.pathParameters?.['taskId']);
   if (!taskId.success) return json(404, { message: 'Task not found' });
   const { Item } = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: { pk: ownerOf(event), sk: taskId.data } }),
+    new GetCommand({
+      TableName: tableName,
+      Key: { pk: ownerOf(event), sk: taskId.data },
+      // As ours: a read right after a write sees it (SPEC §5), the same read units.
+      ConsistentRead: true,
+    }),
   );
   if (Item === undefined) return json(404, { message: 'Task not found' });
   const { pk: _pk, sk: _sk, ...task } = Item;

@@ -4,6 +4,12 @@
  * the Lambda context to every line), zod's classic v3 API, the DocumentClient built at
  * module scope. Bundled with the deployed bundles' esbuild options, imported and driven
  * exactly as ours; it stores tasks in the same table, under keys of its own.
+ *
+ * It asks DynamoDB for the same work as ours (SPEC §9: "doing the same work"): gets and
+ * lists strongly consistent, as SPEC §5 requires of ours. Where a popular example differs
+ * by design it is left so: its list reads 20 items and hands back DynamoDB's
+ * LastEvaluatedKey (which may promise a page that turns out empty), where ours reads 21 to
+ * know.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
