@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Writes openapi.json, the OpenAPI 3.1 document of the HTTP API, from src/openapi (which
- * builds it from infra/template.yaml's routes and the zod schemas the handlers run on), formatted as Biome
+ * builds it from infra/template.yaml's routes and the valibot schemas the handlers run on), formatted as Biome
  * formats JSON. test/handlers/openapi.test.ts fails when the committed file is stale.
  *
  *   npm run openapi -w @tasks/adapter-lambda

@@ -103,7 +103,7 @@ const pathsOf = (routes: readonly OperationRoute[]): Record<string, OpenApiObjec
 
 /**
  * The OpenAPI 3.1 document of the API (SPEC §4), built from what the handler runs on: the
- * routes of infra/template.yaml (`templateRoutes`, from scripts/template-routes.mjs), the zod schemas that parse requests and describe responses, and
+ * routes of infra/template.yaml (`templateRoutes`, from scripts/template-routes.mjs), the valibot schemas that parse requests and describe responses, and
  * the tables that map error codes to statuses. Nothing in it is written a second time.
  */
 export const openApiDocument = (

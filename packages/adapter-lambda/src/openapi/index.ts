@@ -1,5 +1,5 @@
 /**
- * The OpenAPI 3.1 document of the HTTP API, generated from the routes, the zod schemas
+ * The OpenAPI 3.1 document of the HTTP API, generated from the routes, the valibot schemas
  * and the problem tables the handler uses. scripts/openapi.mjs writes it to openapi.json.
  */
 export { OPENAPI_VERSION, type OpenApiDocument, openApiDocument } from './document.js';

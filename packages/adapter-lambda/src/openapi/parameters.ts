@@ -5,13 +5,7 @@ import {
   StatsDaysSchema,
   TaskIdSchema,
 } from '@tasks/domain';
-import * as z from 'zod/mini';
-import type { JsonSchema, OpenApiObject } from './schemas.js';
-
-const inputSchema = (schema: z.core.$ZodType): JsonSchema => {
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input' });
-  return json;
-};
+import { type JsonSchema, jsonSchemaOf, type OpenApiObject } from './schemas.js';
 
 /** What each list parameter means; `satisfies` keeps it in step with the query schema. */
 const QUERY_DESCRIPTIONS = {
@@ -51,7 +45,7 @@ export const componentParameters = (listQuery: JsonSchema): Record<string, OpenA
     in: 'path',
     required: true,
     description: 'The task id (a UUID). Any other value names no task: 404.',
-    schema: inputSchema(TaskIdSchema),
+    schema: jsonSchemaOf(TaskIdSchema, 'input'),
   },
   ...queryParameters(listQuery),
   days: {
@@ -59,7 +53,7 @@ export const componentParameters = (listQuery: JsonSchema): Record<string, OpenA
     in: 'query',
     required: false,
     description: 'UTC days covered, ending today, 1 to 90 in plain decimal digits (default 30).',
-    schema: inputSchema(StatsDaysSchema),
+    schema: jsonSchemaOf(StatsDaysSchema, 'input'),
   },
   'If-Match': {
     name: 'If-Match',
@@ -75,7 +69,7 @@ export const componentParameters = (listQuery: JsonSchema): Record<string, OpenA
     required: false,
     description:
       'The same key and body within 24 hours answer the first response again and create nothing; another body is 422; a request while the first is in flight is 409. Keys are per owner.',
-    schema: inputSchema(IdempotencyKeySchema),
+    schema: jsonSchemaOf(IdempotencyKeySchema, 'input'),
   },
 });
 
