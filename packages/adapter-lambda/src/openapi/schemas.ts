@@ -125,9 +125,6 @@ const FIELDS = new Map<unknown, JsonSchema>([
   ],
 ]);
 
-/** The actions whose pattern the converter leaves out, writing only a `format`. */
-const FORMAT_ACTIONS = new Set(['iso_timestamp', 'iso_date']);
-
 /** How every schema of the document is converted, requests (`input`) or responses (`output`). */
 const conversion = (typeMode: 'input' | 'output'): ConversionConfig => ({
   target: 'draft-2020-12',
@@ -140,14 +137,6 @@ const conversion = (typeMode: 'input' | 'output'): ConversionConfig => ({
     const field = FIELDS.get(valibotSchema);
     return field === undefined ? undefined : { ...jsonSchema, ...field };
   },
-  // The regex an ISO action checks, beside its format: formats are annotations only (and
-  // the conformance checker validates patterns, not formats).
-  overrideAction: ({ valibotAction, jsonSchema }) =>
-    FORMAT_ACTIONS.has(valibotAction.type) &&
-    'requirement' in valibotAction &&
-    valibotAction.requirement instanceof RegExp
-      ? { ...jsonSchema, pattern: valibotAction.requirement.source }
-      : undefined,
   overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}`,
 });
 
