@@ -94,6 +94,7 @@ export const TaskIdSchema = v.pipe(
 );
 export const isTaskId = (value: string): boolean => TASK_ID_PATTERN.test(value);
 
+const TOISOSTRING_FORM = 'must be a UTC timestamp with milliseconds, as toISOString writes';
 const isCanonicalTimestamp = (text: string): boolean => {
   const time = new Date(text);
   return !Number.isNaN(time.getTime()) && time.toISOString() === text;
@@ -103,7 +104,9 @@ const isCanonicalTimestamp = (text: string): boolean => {
 export const TimestampSchema = v.pipe(
   v.string(),
   v.isoTimestamp('must be an ISO 8601 timestamp'),
-  v.check(isCanonicalTimestamp, 'must be a UTC timestamp with milliseconds, as toISOString writes'),
+  // The form, as a pattern the OpenAPI document can state; then a real calendar date.
+  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, TOISOSTRING_FORM),
+  v.check(isCanonicalTimestamp, TOISOSTRING_FORM),
 );
 
 /** A stored task, as an adapter reads it back: adapters parse with it, never cast. */

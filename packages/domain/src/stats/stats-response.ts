@@ -27,7 +27,11 @@ export const StatsResponseSchema = v.strictObject({
   total: count,
   /** Exactly `days` entries, oldest first, ending today (UTC), zero-filled. */
   daily: v.array(
-    v.strictObject({ date: v.pipe(v.string(), v.isoDate()), created: count, completed: count }),
+    v.strictObject({
+      date: v.pipe(v.string(), v.isoDate(), v.regex(/^\d{4}-\d{2}-\d{2}$/)),
+      created: count,
+      completed: count,
+    }),
   ),
   /** Over the tasks first completed in the window; percentiles from the fixed histogram. */
   leadTime: v.strictObject({
