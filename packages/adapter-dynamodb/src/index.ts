@@ -9,7 +9,13 @@ export {
   DynamoDbTaskRepository,
   type DynamoDbTaskRepositoryOptions,
 } from './dynamodb-task-repository.js';
-export { CorruptItemError, STATUS_INDEX, toTaskItem } from './item-mapping.js';
+export {
+  CorruptItemError,
+  describeIssues,
+  parseItem,
+  STATUS_INDEX,
+  toTaskItem,
+} from './item-mapping.js';
 export * from './stats/index.js';
 export { retryAfterSeconds, translateStorageError } from './storage-errors.js';
 export { ensureTable, type TableSetup } from './table-admin.js';

@@ -1,6 +1,6 @@
 import type { IdempotencyRecord, Task, TaskStatus } from '@tasks/domain';
 import { TASK_STATUSES } from '@tasks/domain';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 
 /*
  * How tasks and idempotency records sit in the one table (see infra/template.yaml).
@@ -24,37 +24,57 @@ export class CorruptItemError extends Error {
   override readonly name = 'CorruptItemError';
 }
 
-const TaskItemSchema = z.object({
-  pk: z.string(),
-  sk: z.string(),
-  t: z.string(),
-  d: z.optional(z.string()),
-  g: z.string(),
-  c: z.number(),
-  u: z.number(),
-  v: z.int(),
-  w: z.optional(z.string()),
-});
-export type TaskItem = z.output<typeof TaskItemSchema>;
+/**
+ * Each problem of a parse as `path: message` (the path dotted, as `c.N`; none for the
+ * item itself), for error messages that say which attribute is wrong and how.
+ */
+export const describeIssues = (issues: readonly v.BaseIssue<unknown>[]): string[] =>
+  issues.map((issue) => {
+    const path = v.getDotPath(issue);
+    return path === null || path === '' ? issue.message : `${path}: ${issue.message}`;
+  });
 
-const IdempotencyItemSchema = z.object({
-  pk: z.string(),
-  sk: z.string().check(z.startsWith(IDEMPOTENCY_PREFIX)),
-  f: z.string(),
-  r: z.record(z.string(), z.unknown()),
-  c: z.number(),
-  e: z.number(),
-});
-
-const parseItem = <Schema extends z.ZodMiniType>(
+/**
+ * `item` parsed with `schema`, or a {@link CorruptItemError} listing every problem, its
+ * message starting with `unexpected <what>:`.
+ */
+export const parseItem = <Schema extends v.GenericSchema>(
   schema: Schema,
   item: unknown,
-): z.output<Schema> => {
-  const result = schema.safeParse(item);
-  if (!result.success)
-    throw new CorruptItemError(`unexpected item shape: ${z.prettifyError(result.error)}`);
-  return result.data;
+  what: string,
+): v.InferOutput<Schema> => {
+  const result = v.safeParse(schema, item);
+  if (!result.success) {
+    throw new CorruptItemError(`unexpected ${what}: ${describeIssues(result.issues).join('; ')}`);
+  }
+  return result.output;
 };
+
+/** Finite, as DynamoDB's numbers are (valibot's number alone takes `Infinity`). */
+const finiteNumber = v.pipe(v.number(), v.finite());
+const integer = v.pipe(v.number(), v.safeInteger());
+
+const TaskItemSchema = v.object({
+  pk: v.string(),
+  sk: v.string(),
+  t: v.string(),
+  d: v.optional(v.string()),
+  g: v.string(),
+  c: finiteNumber,
+  u: finiteNumber,
+  v: integer,
+  w: v.optional(v.string()),
+});
+export type TaskItem = v.InferOutput<typeof TaskItemSchema>;
+
+const IdempotencyItemSchema = v.object({
+  pk: v.string(),
+  sk: v.pipe(v.string(), v.startsWith(IDEMPOTENCY_PREFIX)),
+  f: v.string(),
+  r: v.record(v.string(), v.unknown()),
+  c: finiteNumber,
+  e: finiteNumber,
+});
 
 export const taskKey = (owner: string, taskId: string) => ({ pk: owner, sk: taskId });
 export const idempotencyKey = (owner: string, key: string) => ({
@@ -75,7 +95,7 @@ export const toTaskItem = (owner: string, task: Task): TaskItem => ({
 });
 
 export const fromTaskItem = (item: unknown): Task => {
-  const { sk, t, d, g, c, u, v } = parseItem(TaskItemSchema, item);
+  const { sk, t, d, g, c, u, v: version } = parseItem(TaskItemSchema, item, 'item shape');
   const status = TASK_STATUSES.find((candidate) => g === statusSortKey(candidate, sk));
   if (status === undefined) throw new CorruptItemError(`index key ${g} does not match task ${sk}`);
   return {
@@ -85,7 +105,7 @@ export const fromTaskItem = (item: unknown): Task => {
     status,
     createdAt: new Date(c).toISOString(),
     updatedAt: new Date(u).toISOString(),
-    version: v,
+    version,
   };
 };
 
@@ -103,7 +123,7 @@ export const toIdempotencyItem = (owner: string, record: IdempotencyRecord) => {
 };
 
 export const fromIdempotencyItem = (item: unknown): IdempotencyRecord => {
-  const { pk, sk, f, r, c, e } = parseItem(IdempotencyItemSchema, item);
+  const { pk, sk, f, r, c, e } = parseItem(IdempotencyItemSchema, item, 'item shape');
   return {
     key: sk.slice(IDEMPOTENCY_PREFIX.length),
     fingerprint: f,

@@ -62,7 +62,35 @@ describe('item mapping', () => {
       { pk: 'o', sk: 'id', t: 't', g: 'TODO#other', c: 1, u: 1, v: 1 },
     ],
     ['a version that is text', { pk: 'o', sk: 'id', t: 't', g: 'TODO#id', c: 1, u: 1, v: '1' }],
+    [
+      'an infinite time, which DynamoDB cannot hold',
+      { pk: 'o', sk: 'id', t: 't', g: 'TODO#id', c: Number.POSITIVE_INFINITY, u: 1, v: 1 },
+    ],
   ])('refuses an item with %s as CorruptItemError, never as a task', (_, item) => {
     expect(() => fromTaskItem(item)).toThrow(CorruptItemError);
+  });
+
+  it('names every wrong attribute and what is wrong with it', () => {
+    const item = { pk: 'o', sk: 'id', g: 'TODO#id', c: 1, u: 1, v: 1.5 };
+
+    expect(() => fromTaskItem(item)).toThrow(
+      'unexpected item shape: t: Invalid key: Expected "t" but received undefined; ' +
+        'v: Invalid safe integer: Received 1.5',
+    );
+  });
+
+  it('names what is wrong with the attributes of an idempotency record', () => {
+    const item = toIdempotencyItem('owner', {
+      key: 'k',
+      fingerprint: 'abc',
+      task: aTask(),
+      createdAt: '2026-12-01T09:00:00.000Z',
+      expiresAt: '2026-12-02T09:00:00.000Z',
+    });
+
+    expect(() => fromIdempotencyItem({ ...item, sk: 'k', e: '1' })).toThrow(
+      'unexpected item shape: sk: Invalid start: Expected "idempotency#" but received "k"; ' +
+        'e: Invalid type: Expected number but received "1"',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { toTaskItem } from '@tasks/adapter-dynamodb';
+import { CorruptItemError, toTaskItem } from '@tasks/adapter-dynamodb';
 import { makeJsonLogger } from '@tasks/adapter-lambda';
 import { commandsArb, deliveriesArb, type History, historyOf } from '@tasks/domain/testing';
 import fc from 'fast-check';
@@ -70,6 +70,33 @@ describe('the rebuild, on DynamoDB Local', () => {
         },
       ),
       { numRuns: 8 },
+    );
+  });
+});
+
+describe('the scan of the tasks table, on DynamoDB Local', () => {
+  let own: Awaited<ReturnType<typeof freshTables>>;
+  beforeAll(async () => {
+    own = await freshTables();
+  });
+  afterAll(async () => {
+    await own?.drop();
+  });
+
+  it('refuses a task item of another shape as CorruptItemError, naming the attribute', async () => {
+    const taskId = '01a22d5d-75c2-7126-84f2-795f36bb5059';
+    const item = { pk: 'alice', sk: taskId, g: `TODO#${taskId}`, c: 1, u: 1, v: '2' };
+    await own.documents().send(new PutCommand({ TableName: own.tableName, Item: item }));
+
+    const read = async () => {
+      const facts = [];
+      for await (const task of scanTaskFacts(own.documents(), own.tableName)) facts.push(task);
+      return facts;
+    };
+
+    await expect(read()).rejects.toThrow(CorruptItemError);
+    await expect(read()).rejects.toThrow(
+      'unexpected task item: v: Invalid type: Expected number but received "2"',
     );
   });
 });

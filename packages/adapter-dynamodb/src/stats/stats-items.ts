@@ -7,8 +7,8 @@ import {
   TaskStatusSchema,
   type TaskTally,
 } from '@tasks/domain';
-import * as z from 'zod/mini';
-import { CorruptItemError } from '../item-mapping.js';
+import * as v from 'valibot';
+import { parseItem } from '../item-mapping.js';
 
 /*
  * How the statistics sit in their own table (StatsTable in infra/template.yaml), keyed by
@@ -35,22 +35,18 @@ export const totalsKey = (owner: string) => ({ pk: owner, sk: TOTALS_SORT_KEY })
 /** The attribute of one lead-time bucket's count on a day item. */
 export const bucketAttribute = (bucket: number): string => `h${bucket}`;
 
-const TallyItemSchema = z.object({
-  pk: z.string(),
-  sk: z.string().check(z.startsWith(TALLY_PREFIX)),
-  o: z.int(),
-  s: z.optional(TaskStatusSchema),
-  c: z.number(),
-  f: z.optional(z.number()),
-  a: z.number(),
-});
+/** Finite, as DynamoDB's numbers are (valibot's number alone takes `Infinity`). */
+const finite = v.pipe(v.number(), v.finite());
 
-const parse = <Schema extends z.ZodMiniType>(schema: Schema, item: unknown): z.output<Schema> => {
-  const result = schema.safeParse(item);
-  if (!result.success)
-    throw new CorruptItemError(`unexpected statistics item: ${z.prettifyError(result.error)}`);
-  return result.data;
-};
+const TallyItemSchema = v.object({
+  pk: v.string(),
+  sk: v.pipe(v.string(), v.startsWith(TALLY_PREFIX)),
+  o: v.pipe(v.number(), v.safeInteger()),
+  s: v.optional(TaskStatusSchema),
+  c: finite,
+  f: v.optional(finite),
+  a: finite,
+});
 
 export const toTallyItem = (owner: string, taskId: string, tally: TaskTally) => ({
   ...tallyKey(owner, taskId),
@@ -62,7 +58,7 @@ export const toTallyItem = (owner: string, taskId: string, tally: TaskTally) => 
 });
 
 export const fromTallyItem = (item: unknown): { taskId: string; tally: TaskTally } => {
-  const { sk, o, s, c, f, a } = parse(TallyItemSchema, item);
+  const { sk, o, s, c, f, a } = parseItem(TallyItemSchema, item, 'statistics item');
   return {
     taskId: sk.slice(TALLY_PREFIX.length),
     tally: {

@@ -1,6 +1,6 @@
 import { TASK_STATUSES, type TaskChange, type TaskFacts } from '@tasks/domain';
-import * as z from 'zod/mini';
-import { CorruptItemError, statusSortKey } from '../item-mapping.js';
+import * as v from 'valibot';
+import { CorruptItemError, parseItem, statusSortKey } from '../item-mapping.js';
 
 /**
  * One record of a DynamoDB stream as Lambda delivers it (the fields read here), images in
@@ -16,21 +16,17 @@ export interface TaskStreamRecord {
   };
 }
 
-const text = z.object({ S: z.string() });
-const number = z.object({ N: z.string().check(z.regex(/^-?\d+(\.\d+)?$/)) });
+const text = v.object({ S: v.string() });
+const number = v.object({ N: v.pipe(v.string(), v.regex(/^-?\d+(\.\d+)?$/)) });
 /** The attributes of a task item the statistics read (see item-mapping.ts). */
-const TaskImageSchema = z.object({ pk: text, sk: text, g: text, c: number, u: number, v: number });
+const TaskImageSchema = v.object({ pk: text, sk: text, g: text, c: number, u: number, v: number });
 
 /** True for an image of a task item: idempotency records have no `g` (nor do statistics). */
 export const isTaskImage = (image: Readonly<Record<string, unknown>> | undefined): boolean =>
   image !== undefined && 'g' in image;
 
 const factsOf = (image: unknown): { owner: string; task: TaskFacts } => {
-  const parsed = TaskImageSchema.safeParse(image);
-  if (!parsed.success) {
-    throw new CorruptItemError(`unexpected task image: ${z.prettifyError(parsed.error)}`);
-  }
-  const { pk, sk, g, c, u, v } = parsed.data;
+  const { pk, sk, g, c, u, v: version } = parseItem(TaskImageSchema, image, 'task image');
   const status = TASK_STATUSES.find((candidate) => g.S === statusSortKey(candidate, sk.S));
   if (status === undefined) throw new CorruptItemError(`index key ${g.S} does not match ${sk.S}`);
   return {
@@ -40,7 +36,7 @@ const factsOf = (image: unknown): { owner: string; task: TaskFacts } => {
       status,
       createdAtMs: Number(c.N),
       updatedAtMs: Number(u.N),
-      version: Number(v.N),
+      version: Number(version.N),
     },
   };
 };

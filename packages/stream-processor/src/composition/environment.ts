@@ -1,40 +1,52 @@
+import { describeIssues } from '@tasks/adapter-dynamodb';
 import { LOG_LEVELS } from '@tasks/adapter-lambda';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
+
+const nonEmpty = v.pipe(v.string(), v.minLength(1));
+
+/**
+ * A URL, trimmed and without tabs or line breaks (which the URL parser ignores), so that
+ * a value pasted with its line break names the same endpoint.
+ */
+const url = v.pipe(
+  v.string(),
+  v.trim(),
+  v.url(),
+  v.transform((text) => text.replace(/[\t\n\r]/g, '')),
+);
 
 /**
  * The environment of the stream processor and of the rebuild (set by infra/template.yaml,
  * or by the local runtime, which runs the same bundles). Read once per container.
  */
-export const StreamEnvironmentSchema = z.object({
+export const StreamEnvironmentSchema = v.object({
   /** The statistics table. Required unless `TASKS_STORE` is `memory`. */
-  STATS_TABLE_NAME: z.optional(z.string().check(z.minLength(1))),
+  STATS_TABLE_NAME: v.optional(nonEmpty),
   /** The tasks table: only the rebuild reads it. */
-  TABLE_NAME: z.optional(z.string().check(z.minLength(1))),
+  TABLE_NAME: v.optional(nonEmpty),
   /** `memory`: the statistics the local runtime's bundles share in one process. */
-  TASKS_STORE: z._default(z.enum(['dynamodb', 'memory']), 'dynamodb'),
-  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'us-east-1'),
+  TASKS_STORE: v.optional(v.picklist(['dynamodb', 'memory']), 'dynamodb'),
+  AWS_REGION: v.optional(nonEmpty, 'us-east-1'),
   /** A DynamoDB that is not AWS's (DynamoDB Local), for the local runtime. */
-  DYNAMODB_ENDPOINT: z.optional(z.url()),
-  LOG_LEVEL: z._default(z.enum(LOG_LEVELS), 'info'),
+  DYNAMODB_ENDPOINT: v.optional(url),
+  LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS), 'info'),
 });
-export type StreamEnvironment = z.output<typeof StreamEnvironmentSchema>;
+export type StreamEnvironment = v.InferOutput<typeof StreamEnvironmentSchema>;
 
 /** The parsed environment, or every problem with it in one message. */
 export const readStreamEnvironment = (
   env: Readonly<Record<string, string | undefined>>,
   required: readonly ('STATS_TABLE_NAME' | 'TABLE_NAME')[],
 ): StreamEnvironment => {
-  const result = StreamEnvironmentSchema.safeParse(env);
-  const problems = result.success
-    ? []
-    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  if (result.success && result.data.TASKS_STORE === 'dynamodb') {
+  const result = v.safeParse(StreamEnvironmentSchema, env);
+  const problems = result.success ? [] : describeIssues(result.issues);
+  if (result.success && result.output.TASKS_STORE === 'dynamodb') {
     for (const name of required) {
-      if (result.data[name] === undefined) problems.push(`${name}: required`);
+      if (result.output[name] === undefined) problems.push(`${name}: required`);
     }
   }
   if (!result.success || problems.length > 0) {
     throw new Error(`Invalid environment: ${problems.join('; ')}`);
   }
-  return result.data;
+  return result.output;
 };

@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { parseItem } from '@tasks/adapter-dynamodb';
 import { TASK_STATUSES, type TaskFacts, type TaskStatus } from '@tasks/domain';
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 
 /** One task of the table and its owner, as the rebuild reads it. */
 export interface OwnedTaskFacts {
@@ -8,13 +9,17 @@ export interface OwnedTaskFacts {
   readonly task: TaskFacts;
 }
 
-const TaskItemSchema = z.object({
-  pk: z.string(),
-  sk: z.string(),
-  g: z.string(),
-  c: z.number(),
-  u: z.number(),
-  v: z.int(),
+const integer = v.pipe(v.number(), v.safeInteger());
+/** Finite, as DynamoDB's numbers are (valibot's number alone takes `Infinity`). */
+const finite = v.pipe(v.number(), v.finite());
+
+const TaskItemSchema = v.object({
+  pk: v.string(),
+  sk: v.string(),
+  g: v.string(),
+  c: finite,
+  u: finite,
+  v: integer,
 });
 
 const statusOf = (g: string, taskId: string): TaskStatus | undefined =>
@@ -40,29 +45,29 @@ export async function* scanTaskFacts(
   );
   for await (const page of pages) {
     for (const item of page.Items ?? []) {
-      const { pk, sk, g, c, u, v } = TaskItemSchema.parse(item);
+      const { pk, sk, g, c, u, v: version } = parseItem(TaskItemSchema, item, 'task item');
       const status = statusOf(g, sk);
       if (status === undefined) throw new Error(`task ${sk} of ${pk} has a malformed g: ${g}`);
       yield {
         owner: pk,
-        task: { taskId: sk, status, createdAtMs: c, updatedAtMs: u, version: v },
+        task: { taskId: sk, status, createdAtMs: c, updatedAtMs: u, version },
       };
     }
   }
 }
 
-const StateSchema = z.object({
-  owners: z.map(
-    z.string(),
-    z.object({
-      byId: z.map(
-        z.string(),
-        z.object({
-          taskId: z.string(),
-          status: z.enum(TASK_STATUSES),
-          createdAt: z.string(),
-          updatedAt: z.string(),
-          version: z.int(),
+const StateSchema = v.object({
+  owners: v.map(
+    v.string(),
+    v.object({
+      byId: v.map(
+        v.string(),
+        v.object({
+          taskId: v.string(),
+          status: v.picklist(TASK_STATUSES),
+          createdAt: v.string(),
+          updatedAt: v.string(),
+          version: integer,
         }),
       ),
     }),
@@ -71,9 +76,9 @@ const StateSchema = z.object({
 
 /** Every task of the local runtime's in-memory store (its shared state, as plain data). */
 export async function* memoryTaskFacts(state: unknown): AsyncIterable<OwnedTaskFacts> {
-  const parsed = StateSchema.safeParse(state);
+  const parsed = v.safeParse(StateSchema, state);
   if (!parsed.success) return;
-  for (const [owner, tasks] of parsed.data.owners) {
+  for (const [owner, tasks] of parsed.output.owners) {
     for (const task of tasks.byId.values()) {
       yield {
         owner,
