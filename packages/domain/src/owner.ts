@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CONTROL_CHARACTERS } from './unicode.js';
 
 /**
  * Who owns a task: the caller's identity (the JWT `sub`), never the request body.
@@ -7,5 +8,8 @@ import * as v from 'valibot';
  */
 export const OwnerSchema = v.pipe(
   v.string(),
-  v.regex(/^[^\p{Cc}]{1,256}$/u, 'must be 1 to 256 characters without control characters'),
+  v.regex(
+    new RegExp(`^[^${CONTROL_CHARACTERS}]{1,256}$`, 'u'),
+    'must be 1 to 256 characters without control characters',
+  ),
 );

@@ -1,4 +1,9 @@
 import * as v from 'valibot';
+import {
+  CONTROL_CHARACTERS,
+  CONTROL_CHARACTERS_BUT_TAB_AND_LINE_BREAKS,
+  onFirstUse,
+} from './unicode.js';
 
 /** The lifecycle of a task (SPEC §3). New tasks are `TODO` unless given. */
 export const TASK_STATUSES = ['TODO', 'IN_PROGRESS', 'DONE'] as const;
@@ -28,8 +33,10 @@ const codePointCount = (text: string): number => {
   for (const _ of text) count++;
   return count;
 };
-const CONTROL_CHARACTER = /\p{Cc}/u;
-const CONTROL_CHARACTER_OTHER_THAN_LINE_BREAK_OR_TAB = /(?![\t\n\r])\p{Cc}/u;
+const CONTROL_CHARACTER = new RegExp(`[${CONTROL_CHARACTERS}]`);
+const CONTROL_CHARACTER_OTHER_THAN_LINE_BREAK_OR_TAB = new RegExp(
+  `[${CONTROL_CHARACTERS_BUT_TAB_AND_LINE_BREAKS}]`,
+);
 // Lone surrogates survive JSON.parse but not UTF-8 storage: they would be silently replaced.
 const wellFormed = v.check<string, string>(
   (text) => text.isWellFormed(),
@@ -42,8 +49,8 @@ const wellFormed = v.check<string, string>(
  * characters…) and the other format characters (Cf). A title of these alone is empty,
  * though each may belong in a title among visible text (ZWJ in 👩‍💻, U+FE0F in ❤️).
  */
-const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
-const hasVisibleCharacter = (text: string): boolean => text.replace(INVISIBLE, '') !== '';
+const invisible = onFirstUse('[\\p{White_Space}\\p{Default_Ignorable_Code_Point}\\p{Cf}]', 'gu');
+const hasVisibleCharacter = (text: string): boolean => text.replace(invisible(), '') !== '';
 
 /**
  * Unicode's explicit directional embeddings and overrides (U+202A–U+202E) and isolates
