@@ -12,8 +12,11 @@ export {
 export {
   CorruptItemError,
   describeIssues,
+  FiniteNumberSchema,
   parseItem,
+  SafeIntegerSchema,
   STATUS_INDEX,
+  statusOfSortKey,
   toTaskItem,
 } from './item-mapping.js';
 export * from './stats/index.js';

@@ -50,9 +50,10 @@ export const parseItem = <Schema extends v.GenericSchema>(
   return result.output;
 };
 
-/** Finite, as DynamoDB's numbers are (valibot's number alone takes `Infinity`). */
-const finiteNumber = v.pipe(v.number(), v.finite());
-const integer = v.pipe(v.number(), v.safeInteger());
+/** A number attribute: finite, as DynamoDB's numbers are (valibot's number alone takes `Infinity`). */
+export const FiniteNumberSchema = v.pipe(v.number(), v.finite());
+/** An integer attribute (a version, an order). */
+export const SafeIntegerSchema = v.pipe(v.number(), v.safeInteger());
 
 const TaskItemSchema = v.object({
   pk: v.string(),
@@ -60,9 +61,9 @@ const TaskItemSchema = v.object({
   t: v.string(),
   d: v.optional(v.string()),
   g: v.string(),
-  c: finiteNumber,
-  u: finiteNumber,
-  v: integer,
+  c: FiniteNumberSchema,
+  u: FiniteNumberSchema,
+  v: SafeIntegerSchema,
   w: v.optional(v.string()),
 });
 export type TaskItem = v.InferOutput<typeof TaskItemSchema>;
@@ -72,8 +73,8 @@ const IdempotencyItemSchema = v.object({
   sk: v.pipe(v.string(), v.startsWith(IDEMPOTENCY_PREFIX)),
   f: v.string(),
   r: v.record(v.string(), v.unknown()),
-  c: finiteNumber,
-  e: finiteNumber,
+  c: FiniteNumberSchema,
+  e: FiniteNumberSchema,
 });
 
 export const taskKey = (owner: string, taskId: string) => ({ pk: owner, sk: taskId });
@@ -83,6 +84,10 @@ export const idempotencyKey = (owner: string, key: string) => ({
 });
 /** The value of `g`, the index's sort key: newest first within one status. */
 export const statusSortKey = (status: TaskStatus, taskId: string): string => `${status}#${taskId}`;
+
+/** The status a task's `g` names, or undefined when `g` is no sort key of that task. */
+export const statusOfSortKey = (g: string, taskId: string): TaskStatus | undefined =>
+  TASK_STATUSES.find((status) => g === statusSortKey(status, taskId));
 
 export const toTaskItem = (owner: string, task: Task): TaskItem => ({
   ...taskKey(owner, task.taskId),
@@ -96,7 +101,7 @@ export const toTaskItem = (owner: string, task: Task): TaskItem => ({
 
 export const fromTaskItem = (item: unknown): Task => {
   const { sk, t, d, g, c, u, v: version } = parseItem(TaskItemSchema, item, 'item shape');
-  const status = TASK_STATUSES.find((candidate) => g === statusSortKey(candidate, sk));
+  const status = statusOfSortKey(g, sk);
   if (status === undefined) throw new CorruptItemError(`index key ${g} does not match task ${sk}`);
   return {
     taskId: sk,

@@ -8,7 +8,7 @@ import {
   type TaskTally,
 } from '@tasks/domain';
 import * as v from 'valibot';
-import { parseItem } from '../item-mapping.js';
+import { FiniteNumberSchema, parseItem, SafeIntegerSchema } from '../item-mapping.js';
 
 /*
  * How the statistics sit in their own table (StatsTable in infra/template.yaml), keyed by
@@ -35,17 +35,14 @@ export const totalsKey = (owner: string) => ({ pk: owner, sk: TOTALS_SORT_KEY })
 /** The attribute of one lead-time bucket's count on a day item. */
 export const bucketAttribute = (bucket: number): string => `h${bucket}`;
 
-/** Finite, as DynamoDB's numbers are (valibot's number alone takes `Infinity`). */
-const finite = v.pipe(v.number(), v.finite());
-
 const TallyItemSchema = v.object({
   pk: v.string(),
   sk: v.pipe(v.string(), v.startsWith(TALLY_PREFIX)),
-  o: v.pipe(v.number(), v.safeInteger()),
+  o: SafeIntegerSchema,
   s: v.optional(TaskStatusSchema),
-  c: finite,
-  f: v.optional(finite),
-  a: finite,
+  c: FiniteNumberSchema,
+  f: v.optional(FiniteNumberSchema),
+  a: FiniteNumberSchema,
 });
 
 export const toTallyItem = (owner: string, taskId: string, tally: TaskTally) => ({

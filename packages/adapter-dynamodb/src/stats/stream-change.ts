@@ -1,6 +1,6 @@
-import { TASK_STATUSES, type TaskChange, type TaskFacts } from '@tasks/domain';
+import type { TaskChange, TaskFacts } from '@tasks/domain';
 import * as v from 'valibot';
-import { CorruptItemError, parseItem, statusSortKey } from '../item-mapping.js';
+import { CorruptItemError, parseItem, statusOfSortKey } from '../item-mapping.js';
 
 /**
  * One record of a DynamoDB stream as Lambda delivers it (the fields read here), images in
@@ -27,7 +27,7 @@ export const isTaskImage = (image: Readonly<Record<string, unknown>> | undefined
 
 const factsOf = (image: unknown): { owner: string; task: TaskFacts } => {
   const { pk, sk, g, c, u, v: version } = parseItem(TaskImageSchema, image, 'task image');
-  const status = TASK_STATUSES.find((candidate) => g.S === statusSortKey(candidate, sk.S));
+  const status = statusOfSortKey(g.S, sk.S);
   if (status === undefined) throw new CorruptItemError(`index key ${g.S} does not match ${sk.S}`);
   return {
     owner: pk.S,

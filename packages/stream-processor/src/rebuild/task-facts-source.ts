@@ -1,6 +1,11 @@
 import { type DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
-import { parseItem } from '@tasks/adapter-dynamodb';
-import { TASK_STATUSES, type TaskFacts, type TaskStatus } from '@tasks/domain';
+import {
+  FiniteNumberSchema,
+  parseItem,
+  SafeIntegerSchema,
+  statusOfSortKey,
+} from '@tasks/adapter-dynamodb';
+import { TASK_STATUSES, type TaskFacts } from '@tasks/domain';
 import * as v from 'valibot';
 
 /** One task of the table and its owner, as the rebuild reads it. */
@@ -9,21 +14,14 @@ export interface OwnedTaskFacts {
   readonly task: TaskFacts;
 }
 
-const integer = v.pipe(v.number(), v.safeInteger());
-/** Finite, as DynamoDB's numbers are (valibot's number alone takes `Infinity`). */
-const finite = v.pipe(v.number(), v.finite());
-
 const TaskItemSchema = v.object({
   pk: v.string(),
   sk: v.string(),
   g: v.string(),
-  c: finite,
-  u: finite,
-  v: integer,
+  c: FiniteNumberSchema,
+  u: FiniteNumberSchema,
+  v: SafeIntegerSchema,
 });
-
-const statusOf = (g: string, taskId: string): TaskStatus | undefined =>
-  TASK_STATUSES.find((status) => g === `${status}#${taskId}`);
 
 /**
  * Every task of the tasks table, by a Scan: the one place a Scan is allowed (the rebuild,
@@ -46,7 +44,7 @@ export async function* scanTaskFacts(
   for await (const page of pages) {
     for (const item of page.Items ?? []) {
       const { pk, sk, g, c, u, v: version } = parseItem(TaskItemSchema, item, 'task item');
-      const status = statusOf(g, sk);
+      const status = statusOfSortKey(g, sk);
       if (status === undefined) throw new Error(`task ${sk} of ${pk} has a malformed g: ${g}`);
       yield {
         owner: pk,
@@ -67,7 +65,7 @@ const StateSchema = v.object({
           status: v.picklist(TASK_STATUSES),
           createdAt: v.string(),
           updatedAt: v.string(),
-          version: integer,
+          version: SafeIntegerSchema,
         }),
       ),
     }),
