@@ -1,5 +1,5 @@
 import type { IdempotencyRecord, Task, TaskStatus } from '@tasks/domain';
-import { TASK_STATUSES } from '@tasks/domain';
+import { isoTimestamp, TASK_STATUSES } from '@tasks/domain';
 import * as v from 'valibot';
 
 /*
@@ -108,8 +108,8 @@ export const fromTaskItem = (item: unknown): Task => {
     title: t,
     ...(d === undefined ? {} : { description: d }),
     status,
-    createdAt: new Date(c).toISOString(),
-    updatedAt: new Date(u).toISOString(),
+    createdAt: isoTimestamp(c),
+    updatedAt: isoTimestamp(u),
     version,
   };
 };
@@ -133,7 +133,7 @@ export const fromIdempotencyItem = (item: unknown): IdempotencyRecord => {
     key: sk.slice(IDEMPOTENCY_PREFIX.length),
     fingerprint: f,
     task: fromTaskItem({ ...r, pk }),
-    createdAt: new Date(c).toISOString(),
-    expiresAt: new Date(e).toISOString(),
+    createdAt: isoTimestamp(c),
+    expiresAt: isoTimestamp(e),
   };
 };

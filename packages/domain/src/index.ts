@@ -9,5 +9,6 @@ export * from './owner.js';
 export * from './stats/index.js';
 export * from './task.js';
 export * from './task-repository.js';
+export * from './timestamp.js';
 export * from './use-cases/index.js';
 export { isValid, parseInput, type Schema } from './validation.js';

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isoTimestamp } from './timestamp.js';
 import {
   CONTROL_CHARACTERS,
   CONTROL_CHARACTERS_BUT_TAB_AND_LINE_BREAKS,
@@ -103,8 +104,8 @@ export const isTaskId = (value: string): boolean => TASK_ID_PATTERN.test(value);
 
 const TOISOSTRING_FORM = 'must be a UTC timestamp with milliseconds, as toISOString writes';
 const isCanonicalTimestamp = (text: string): boolean => {
-  const time = new Date(text);
-  return !Number.isNaN(time.getTime()) && time.toISOString() === text;
+  const time = Date.parse(text);
+  return !Number.isNaN(time) && isoTimestamp(time) === text;
 };
 
 /** ISO 8601 UTC with exactly three fractional digits, as `Date.prototype.toISOString` writes. */

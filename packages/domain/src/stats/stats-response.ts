@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { TimestampSchema } from '../task.js';
+import { isoTimestamp } from '../timestamp.js';
 import { type LeadTimeHistogram, percentileMs } from './lead-time-histogram.js';
 import type { OwnerStats } from './owner-stats.js';
 import { utcDaysEndingAt } from './task-change.js';
@@ -68,6 +69,6 @@ export const summarizeStats = (stats: OwnerStats, days: number, nowMs: number): 
       p50Ms: percentileMs(histogram, 0.5),
       p90Ms: percentileMs(histogram, 0.9),
     },
-    asOf: stats.asOfMs === undefined ? null : new Date(stats.asOfMs).toISOString(),
+    asOf: stats.asOfMs === undefined ? null : isoTimestamp(stats.asOfMs),
   };
 };

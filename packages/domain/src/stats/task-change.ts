@@ -1,4 +1,5 @@
 import type { TaskStatus } from '../task.js';
+import { isoTimestamp } from '../timestamp.js';
 
 /**
  * What the statistics need to know of one version of a task, as a stream image shows it
@@ -38,7 +39,7 @@ export const changeOrder = ({ kind, task }: TaskChange): number =>
 const MS_PER_DAY = 86_400_000;
 
 /** The UTC calendar day of an instant, as `YYYY-MM-DD`. */
-export const utcDay = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
+export const utcDay = (epochMs: number): string => isoTimestamp(epochMs).slice(0, 10);
 
 /** The `count` UTC days that end with the day of `epochMs`, oldest first. */
 export const utcDaysEndingAt = (epochMs: number, count: number): string[] =>

@@ -1,8 +1,9 @@
 import type { Clock } from '../clock.js';
 import { TaskNotFoundError } from '../errors.js';
-import { OwnerSchema } from '../owner.js';
+import { parseOwner } from '../owner.js';
 import { isTaskId, type Task, TaskPatchSchema } from '../task.js';
 import type { TaskRepository } from '../task-repository.js';
+import { isoTimestamp } from '../timestamp.js';
 import { parseInput } from '../validation.js';
 import { ExpectedVersionSchema } from './version.js';
 
@@ -19,7 +20,7 @@ export interface UpdateTaskCommand {
 export const makeUpdateTask =
   (deps: { tasks: TaskRepository; clock: Clock }) =>
   async ({ owner, taskId, patch, expectedVersion }: UpdateTaskCommand): Promise<Task> => {
-    const ownerId = parseInput(OwnerSchema, owner, 'owner');
+    const ownerId = parseOwner(owner);
     const changes = parseInput(TaskPatchSchema, patch);
     const version =
       expectedVersion === undefined
@@ -27,7 +28,7 @@ export const makeUpdateTask =
         : parseInput(ExpectedVersionSchema, expectedVersion, 'If-Match');
     if (!isTaskId(taskId)) throw new TaskNotFoundError(taskId);
     return deps.tasks.update(ownerId, taskId, changes, {
-      updatedAt: deps.clock.now().toISOString(),
+      updatedAt: isoTimestamp(deps.clock.now().getTime()),
       ...(version === undefined ? {} : { expectedVersion: version }),
     });
   };
