@@ -5,9 +5,10 @@ import {
   IdempotencyKeySchema,
   requestFingerprint,
 } from '../idempotency.js';
-import { OwnerSchema } from '../owner.js';
+import { parseOwner } from '../owner.js';
 import { CreateTaskInputSchema, type Task } from '../task.js';
 import type { IdempotencyRecord, TaskRepository } from '../task-repository.js';
+import { isoTimestamp } from '../timestamp.js';
 import { parseInput } from '../validation.js';
 
 export interface CreateTaskCommand {
@@ -36,7 +37,7 @@ const replay = (record: IdempotencyRecord, fingerprint: string): CreateTaskResul
 export const makeCreateTask =
   (deps: { tasks: TaskRepository; clock: Clock; newTaskId: TaskIdGenerator }) =>
   async ({ owner, body, idempotencyKey }: CreateTaskCommand): Promise<CreateTaskResult> => {
-    const ownerId = parseInput(OwnerSchema, owner, 'owner');
+    const ownerId = parseOwner(owner);
     const input = parseInput(CreateTaskInputSchema, body);
     const key =
       idempotencyKey === undefined
@@ -44,7 +45,7 @@ export const makeCreateTask =
         : parseInput(IdempotencyKeySchema, idempotencyKey, 'Idempotency-Key');
 
     const now = deps.clock.now();
-    const at = now.toISOString();
+    const at = isoTimestamp(now.getTime());
     const task: Task = {
       taskId: deps.newTaskId(),
       title: input.title,
@@ -60,7 +61,7 @@ export const makeCreateTask =
     }
 
     const fingerprint = requestFingerprint(body);
-    const expiresAt = new Date(now.getTime() + IDEMPOTENCY_KEY_LIFETIME_MS).toISOString();
+    const expiresAt = isoTimestamp(now.getTime() + IDEMPOTENCY_KEY_LIFETIME_MS);
     const outcome = await deps.tasks.create(ownerId, task, {
       idempotency: { key, fingerprint, task, createdAt: at, expiresAt },
     });

@@ -1,5 +1,5 @@
 import { TaskNotFoundError } from '../errors.js';
-import { OwnerSchema } from '../owner.js';
+import { parseOwner } from '../owner.js';
 import { isTaskId } from '../task.js';
 import type { TaskRepository } from '../task-repository.js';
 import { parseInput } from '../validation.js';
@@ -16,7 +16,7 @@ export interface DeleteTaskCommand {
 export const makeDeleteTask =
   ({ tasks }: { tasks: TaskRepository }) =>
   async ({ owner, taskId, expectedVersion }: DeleteTaskCommand): Promise<void> => {
-    const ownerId = parseInput(OwnerSchema, owner, 'owner');
+    const ownerId = parseOwner(owner);
     const version =
       expectedVersion === undefined
         ? undefined

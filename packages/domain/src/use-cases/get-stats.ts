@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import { OwnerSchema } from '../owner.js';
+import { parseOwner } from '../owner.js';
 import {
   DEFAULT_STATS_DAYS,
   StatsQuerySchema,
@@ -23,7 +23,7 @@ export interface GetStatsCommand {
 export const makeGetStats =
   ({ stats, clock }: { stats: StatsStore; clock: Clock }) =>
   async ({ owner, query }: GetStatsCommand): Promise<StatsResponse> => {
-    const ownerId = parseInput(OwnerSchema, owner, 'owner');
+    const ownerId = parseOwner(owner);
     const { days = DEFAULT_STATS_DAYS } = parseInput(StatsQuerySchema, query, 'query');
     const nowMs = clock.now().getTime();
     const window = utcDaysEndingAt(nowMs, days);

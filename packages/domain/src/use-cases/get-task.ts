@@ -1,8 +1,7 @@
 import { TaskNotFoundError } from '../errors.js';
-import { OwnerSchema } from '../owner.js';
+import { parseOwner } from '../owner.js';
 import { isTaskId, type Task } from '../task.js';
 import type { TaskRepository } from '../task-repository.js';
-import { parseInput } from '../validation.js';
 
 export interface TaskReference {
   readonly owner: string;
@@ -16,7 +15,7 @@ export interface TaskReference {
 export const makeGetTask =
   ({ tasks }: { tasks: TaskRepository }) =>
   async ({ owner, taskId }: TaskReference): Promise<Task> => {
-    const ownerId = parseInput(OwnerSchema, owner, 'owner');
+    const ownerId = parseOwner(owner);
     if (!isTaskId(taskId)) throw new TaskNotFoundError(taskId);
     const task = await tasks.get(ownerId, taskId);
     if (task === undefined) throw new TaskNotFoundError(taskId);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { OwnerSchema } from '../owner.js';
+import { parseOwner } from '../owner.js';
 import { TASK_ID_PATTERN, TaskStatusSchema } from '../task.js';
 import type { ListTasksPage, TaskRepository } from '../task-repository.js';
 import { parseInput } from '../validation.js';
@@ -30,7 +30,7 @@ export interface ListTasksCommand {
 export const makeListTasks =
   ({ tasks }: { tasks: TaskRepository }) =>
   async ({ owner, query }: ListTasksCommand): Promise<ListTasksPage> => {
-    const ownerId = parseInput(OwnerSchema, owner, 'owner');
+    const ownerId = parseOwner(owner);
     const { limit = DEFAULT_PAGE_SIZE, lastKey, status } = parseInput(ListTasksQuerySchema, query);
     return tasks.list(ownerId, {
       limit,
