@@ -26,42 +26,53 @@ export interface Deadlines {
 /** What the signal of an invocation that has answered aborts with: made once, not per call. */
 const ANSWERED = new DOMException('The invocation has answered', 'AbortError');
 
-/** One invocation: its deadline, and its signal once a store call has asked for it. */
+/** One invocation: where its deadline is read, and its signal once a store call asked for it. */
 interface Invocation {
-  readonly deadline: number;
+  readonly context: RemainingTime;
   controller?: AbortController;
   timer?: ReturnType<typeof setTimeout>;
 }
 
 /**
- * Deadlines carried by `AsyncLocalStorage`: the repository is built once per container,
- * outside the handler, and reads the current invocation's signal when it sends a call,
- * so that neither the port nor the use cases need a parameter for it. The signal and its
- * timer are made on the first call that asks for one: an invocation that sends no store
- * call (a 400, the fallback, a store that takes no signal) pays for neither. Profiled
- * (issue 12), an AbortController, its timer and the DOMException of `abort()` made for
- * every invocation were the largest cost of the in-process loop.
+ * Deadlines that the repository, built once per container outside the handler, reads
+ * when it sends a call, so that neither the port nor the use cases need a parameter for
+ * them. The signal and its timer are made on the first call that asks for one, from the
+ * time left then: an invocation that sends no store call (a 400, the fallback, a store
+ * that takes no signal) pays for neither. Profiled (issue 12), an AbortController, its
+ * timer and the DOMException of `abort()` made for every invocation were the largest
+ * cost of the in-process loop.
+ *
+ * Lambda hands an execution environment one invocation at a time, and that one is kept
+ * in a variable. An invocation that starts while another is under way (the local runtime
+ * and Lambda's managed instances run several in one module instance) is carried by
+ * `AsyncLocalStorage` instead, which each such invocation pays for (about 0.2 µs): the
+ * continuations of the first see no store and read the variable, those of the others
+ * read their own store.
  */
 export const makeDeadlines = (marginMs: number = DEADLINE_MARGIN_MS): Deadlines => {
-  const current = new AsyncLocalStorage<Invocation>();
+  const concurrent = new AsyncLocalStorage<Invocation>();
+  let alone: Invocation | undefined;
   return {
     signal: () => {
-      const invocation = current.getStore();
+      const invocation = concurrent.getStore() ?? alone;
       if (invocation === undefined) return undefined;
       if (invocation.controller === undefined) {
         const controller = new AbortController();
         invocation.controller = controller;
-        const budget = Math.max(0, invocation.deadline - performance.now());
+        const budget = Math.max(0, invocation.context.getRemainingTimeInMillis() - marginMs);
         invocation.timer = setTimeout(() => controller.abort(), budget);
       }
       return invocation.controller.signal;
     },
     within: async (context, work) => {
-      const budget = Math.max(0, context.getRemainingTimeInMillis() - marginMs);
-      const invocation: Invocation = { deadline: performance.now() + budget };
+      const invocation: Invocation = { context };
+      const first = alone === undefined && concurrent.getStore() === undefined;
       try {
-        return await current.run(invocation, work);
+        if (!first) return await concurrent.run(invocation, work);
+        alone = invocation;
+        return await work();
       } finally {
+        if (first) alone = undefined;
         clearTimeout(invocation.timer);
         // Nothing the invocation started may outlive its answer.
         invocation.controller?.abort(ANSWERED);
