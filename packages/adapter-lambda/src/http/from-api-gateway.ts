@@ -3,7 +3,7 @@ import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyEventV2WithJWTAuthorizer,
 } from 'aws-lambda';
-import { type HttpRequest, normaliseHeaders } from './http-request.js';
+import { type HttpRequest, lazyHeaders } from './http-request.js';
 
 /**
  * What API Gateway may invoke the handler with: an HTTP API event in payload format 2.0
@@ -42,10 +42,14 @@ const stagePrefixOf = (path: string, stage: string): string => {
   return path === prefix || path.startsWith(`${prefix}/`) ? prefix : '';
 };
 
+const NO_PAIRS: QueryPairs = Object.freeze([]);
+
 const definedPairs = (record: Record<string, string | undefined> | null | undefined): QueryPairs =>
-  Object.entries(record ?? {}).flatMap(([name, value]) =>
-    value === undefined ? [] : [[name, value] as const],
-  );
+  record === undefined || record === null
+    ? NO_PAIRS
+    : Object.entries(record).flatMap(([name, value]) =>
+        value === undefined ? [] : [[name, value] as const],
+      );
 
 const bodyOf = (text: string | null | undefined, isBase64Encoded: boolean): HttpRequest['body'] =>
   text === undefined || text === null || text === '' ? undefined : { text, isBase64Encoded };
@@ -63,7 +67,7 @@ const fromV2 = (event: APIGatewayProxyEventV2): HttpRequest => {
     path: rawPath.slice(basePath.length) || '/',
     basePath,
     rawPath,
-    headers: normaliseHeaders(Object.entries(event.headers ?? {})),
+    headers: lazyHeaders(() => Object.entries(event.headers ?? {})),
     query: event.rawQueryString
       ? [...new URLSearchParams(event.rawQueryString)]
       : definedPairs(event.queryStringParameters),
@@ -80,18 +84,21 @@ const fromV1 = (event: APIGatewayProxyEvent): HttpRequest => {
   // Only an HTTP API in payload 1.0 (which sets `version`) puts the stage in `path`.
   const isHttpApi = 'version' in event && event.version === '1.0';
   const basePath = isHttpApi ? stagePrefixOf(rawPath, requestContext.stage) : '';
-  const multiValueHeaders = Object.entries(event.multiValueHeaders ?? {});
-  const seen = new Set(multiValueHeaders.map(([name]) => name.toLowerCase()));
-  const singleHeaders = Object.entries(event.headers ?? {}).filter(
-    ([name]) => !seen.has(name.toLowerCase()),
-  );
+  const headerEntries = () => {
+    const multiValueHeaders = Object.entries(event.multiValueHeaders ?? {});
+    const seen = new Set(multiValueHeaders.map(([name]) => name.toLowerCase()));
+    const singleHeaders = Object.entries(event.headers ?? {}).filter(
+      ([name]) => !seen.has(name.toLowerCase()),
+    );
+    return [...multiValueHeaders, ...singleHeaders];
+  };
   const multiValueQuery = event.multiValueQueryStringParameters;
   return {
     method: event.httpMethod,
     path: rawPath.slice(basePath.length) || '/',
     basePath,
     rawPath,
-    headers: normaliseHeaders([...multiValueHeaders, ...singleHeaders]),
+    headers: lazyHeaders(headerEntries),
     query: multiValueQuery
       ? Object.entries(multiValueQuery).flatMap(([name, values]) =>
           (values ?? []).map((value) => [name, value] as const),

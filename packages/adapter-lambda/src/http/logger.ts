@@ -1,3 +1,5 @@
+import { isoTimestamp } from '@tasks/domain';
+
 /** Severity of a log line, lowest first. */
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -11,6 +13,8 @@ export interface Logger {
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
+  /** Whether a line at `level` is written: a caller can skip building fields nobody reads. */
+  isEnabled(level: LogLevel): boolean;
   /** A logger that adds `fields` to every line (the request ids, for one request). */
   child(fields: LogFields): Logger;
 }
@@ -71,13 +75,17 @@ class JsonLogger implements Logger {
     this.#write('error', message, fields);
   }
 
+  isEnabled(level: LogLevel): boolean {
+    return LOG_LEVELS.indexOf(level) >= this.#threshold;
+  }
+
   child(fields: LogFields): Logger {
     return new JsonLogger(this.#sink, this.#threshold, this.#now, [...this.#fields, fields]);
   }
 
   #write(lineLevel: LogLevel, message: string, lineFields: LogFields = {}): void {
-    if (LOG_LEVELS.indexOf(lineLevel) < this.#threshold) return;
-    const head = { level: lineLevel, message, timestamp: this.#now().toISOString() };
+    if (!this.isEnabled(lineLevel)) return;
+    const head = { level: lineLevel, message, timestamp: isoTimestamp(this.#now().getTime()) };
     try {
       // The head is written last so that no field can overwrite it, and first so it leads.
       this.#sink(JSON.stringify(Object.assign({ ...head }, ...this.#fields, lineFields, head)));

@@ -34,7 +34,10 @@ export const literalSegmentsOf = (template: string): number =>
  */
 export const pathParametersOf = (event: ApiGatewayEvent): Readonly<Record<string, string>> => {
   const params: Record<string, string> = {};
-  for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
+  const raw = event.pathParameters;
+  if (raw === undefined || raw === null) return params;
+  for (const name of Object.keys(raw)) {
+    const value = raw[name];
     if (value !== undefined) params[name] = decodeSegment(value);
   }
   return params;

@@ -40,24 +40,36 @@ const notUtf8 = () =>
   new HttpProblemError('malformed_json', 'The request body is not valid UTF-8.');
 
 /**
- * The body's bytes: API Gateway base64-encodes every body it does not hand over as text
- * (and the local runtime any body that is not UTF-8); the limit counts real bytes.
+ * The body as text, and its length in bytes (what the limit counts). API Gateway
+ * base64-encodes every body it does not hand over as text (and the local runtime any body
+ * that is not UTF-8): those bytes are decoded strictly. A text body is a string of the
+ * event's JSON, counted as the UTF-8 it came as, without encoding a copy; one that is not
+ * well-formed Unicode (a lone surrogate) came from no UTF-8 body, and the bytes it would
+ * encode to hold U+FFFD in its place, which must not be stored as if sent.
  */
-const bytesOf = (body: NonNullable<HttpRequest['body']>): Uint8Array =>
-  body.isBase64Encoded ? Buffer.from(body.text, 'base64') : Buffer.from(body.text, 'utf8');
-
-/**
- * The body as text, decoded strictly. A text body is a string of the event's JSON: one
- * that is not well-formed Unicode (a lone surrogate) came from no UTF-8 body, and its
- * bytes above hold U+FFFD in its place, which must not be stored as if sent.
- */
-const textOf = (body: NonNullable<HttpRequest['body']>, bytes: Uint8Array): string => {
-  if (!body.isBase64Encoded && !body.text.isWellFormed()) throw notUtf8();
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    throw notUtf8();
+const decodedBody = (
+  body: NonNullable<HttpRequest['body']>,
+): { readonly byteLength: number; readonly text: () => string } => {
+  if (!body.isBase64Encoded) {
+    return {
+      byteLength: Buffer.byteLength(body.text, 'utf8'),
+      text: () => {
+        if (!body.text.isWellFormed()) throw notUtf8();
+        return body.text;
+      },
+    };
   }
+  const bytes = Buffer.from(body.text, 'base64');
+  return {
+    byteLength: bytes.byteLength,
+    text: () => {
+      try {
+        return decoder.decode(bytes);
+      } catch {
+        throw notUtf8();
+      }
+    },
+  };
 };
 
 /**
@@ -110,14 +122,14 @@ export const readJsonBody = (request: HttpRequest, accepted: readonly string[]):
   if (request.body === undefined) {
     throw new HttpProblemError('malformed_json', 'The request body is empty: send a JSON object.');
   }
-  const bytes = bytesOf(request.body);
-  if (bytes.byteLength > MAX_BODY_BYTES) {
+  const body = decodedBody(request.body);
+  if (body.byteLength > MAX_BODY_BYTES) {
     throw new HttpProblemError(
       'payload_too_large',
-      `The request body is ${bytes.byteLength} bytes; at most ${MAX_BODY_BYTES} are accepted.`,
+      `The request body is ${body.byteLength} bytes; at most ${MAX_BODY_BYTES} are accepted.`,
     );
   }
-  const text = textOf(request.body, bytes);
+  const text = body.text();
   try {
     return JSON.parse(text);
   } catch {

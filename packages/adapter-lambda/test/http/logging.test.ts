@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorFields, makeJsonLogger } from '../../src/index.js';
+import { errorFields, LOG_LEVELS, makeJsonLogger } from '../../src/index.js';
 import { httpEvent } from './events.js';
 import { AWS_REQUEST_ID, postTask, setup } from './harness.js';
 
@@ -60,6 +60,12 @@ describe('makeJsonLogger', () => {
     logger.error('c');
 
     expect(lines.map((line) => JSON.parse(line).message)).toEqual(['c']);
+  });
+
+  it('says which levels it writes, so that a caller can skip fields nobody reads', () => {
+    const logger = makeJsonLogger({ sink: () => undefined, level: 'warn' });
+
+    expect(LOG_LEVELS.map((level) => logger.isEnabled(level))).toEqual([false, false, true, true]);
   });
 
   it('never throws, even when the sink does', () => {
