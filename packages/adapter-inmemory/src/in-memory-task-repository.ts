@@ -87,9 +87,8 @@ export class InMemoryTaskRepository implements TaskRepository {
   ): Promise<CreateOutcome> {
     const tasks = this.#ownerTasks(owner);
     const { idempotency } = options;
-    const records = this.#idempotency.get(owner) ?? new Map<string, IdempotencyRecord>();
     if (idempotency !== undefined) {
-      const existing = records.get(idempotency.key);
+      const existing = this.#idempotency.get(owner)?.get(idempotency.key);
       if (existing !== undefined && existing.expiresAt > idempotency.createdAt) {
         return { kind: 'idempotency_record_exists', record: existing };
       }
@@ -98,12 +97,13 @@ export class InMemoryTaskRepository implements TaskRepository {
 
     const stored = Object.freeze({ ...task });
     tasks.byId.set(task.taskId, stored);
-    const position = lowerBound(tasks.ids, task.taskId);
-    // New ids are the newest as a rule: appending avoids splice's copy of the whole array.
-    if (position === tasks.ids.length) tasks.ids.push(task.taskId);
-    else tasks.ids.splice(position, 0, task.taskId);
+    // New ids (UUIDv7) are the newest as a rule: appended, without a search or splice's copy.
+    const newest = tasks.ids.at(-1);
+    if (newest === undefined || newest < task.taskId) tasks.ids.push(task.taskId);
+    else tasks.ids.splice(lowerBound(tasks.ids, task.taskId), 0, task.taskId);
     this.#owners.set(owner, tasks);
     if (idempotency !== undefined) {
+      const records = this.#idempotency.get(owner) ?? new Map<string, IdempotencyRecord>();
       records.set(
         idempotency.key,
         Object.freeze({ ...idempotency, task: Object.freeze({ ...idempotency.task }) }),
