@@ -7,6 +7,7 @@ import type { Context } from 'aws-lambda';
 import type { ApiGatewayEvent } from '../http/from-api-gateway.js';
 import type { ApiGatewayResult } from '../http/http-response.js';
 import { makeJsonLogger } from '../http/logger.js';
+import { type RecordTaskMetrics, taskMetricsFor } from '../http/metrics.js';
 import { type Controller, makeRouteHandler } from '../http/route-handler.js';
 import { makeDeadlines } from './deadline.js';
 import { type Environment, EnvironmentSchema, environmentOf } from './environment.js';
@@ -40,6 +41,12 @@ export interface StoreWiring {
  */
 export type StoreFactory<S> = (env: Environment, wiring: StoreWiring) => S;
 
+/** What a route's controller may take besides its use case, built once per container. */
+export interface ControllerWiring {
+  /** The business metrics of this function (SPEC §13), named by `AWS_LAMBDA_FUNCTION_NAME`. */
+  readonly metrics: RecordTaskMetrics;
+}
+
 const documentClientOf = (env: Environment): DocumentClient =>
   env.DYNAMODB_ENDPOINT === undefined
     ? createDocumentClient()
@@ -57,7 +64,7 @@ const documentClientOf = (env: Environment): DocumentClient =>
  */
 export const composeRouteOn = <S>(
   storeFor: StoreFactory<S>,
-  wire: (store: S) => Controller,
+  wire: (store: S, wiring: ControllerWiring) => Controller,
   env: Env = process.env,
 ): ComposedHandler => {
   const config = environmentOf(EnvironmentSchema, env);
@@ -72,7 +79,9 @@ export const composeRouteOn = <S>(
     signal: deadlines.signal,
   };
   const http = makeRouteHandler({
-    controller: wire(storeFor(config, wiring)),
+    controller: wire(storeFor(config, wiring), {
+      metrics: taskMetricsFor(config.AWS_LAMBDA_FUNCTION_NAME),
+    }),
     owner:
       config.AUTH_MODE === 'jwt' ? { mode: 'jwt' } : { mode: 'fixed', owner: config.FIXED_OWNER },
     logger: makeJsonLogger({ level: config.LOG_LEVEL }),

@@ -23,6 +23,8 @@ export const EnvironmentSchema = v.object({
   AUTH_MODE: v.optional(v.picklist(['jwt', 'none']), 'jwt'),
   /** The owner of every task when `AUTH_MODE` is `none`. */
   FIXED_OWNER: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty')), 'local'),
+  /** Set by Lambda (and the local runtime): the business metrics' dimension; none without. */
+  AWS_LAMBDA_FUNCTION_NAME: v.optional(v.string()),
 });
 export type Environment = v.InferOutput<typeof EnvironmentSchema>;
 

@@ -1,7 +1,12 @@
 import { DynamoDbTaskRepository } from '@tasks/adapter-dynamodb';
 import type { TaskRepository } from '@tasks/domain';
 import type { Controller } from '../http/route-handler.js';
-import { type ComposedHandler, composeRouteOn, type StoreFactory } from './compose.js';
+import {
+  type ComposedHandler,
+  type ControllerWiring,
+  composeRouteOn,
+  type StoreFactory,
+} from './compose.js';
 import { hostRepository } from './host-repository.js';
 
 /** The task repository: DynamoDB, unless the host that imported the bundle provided one. */
@@ -15,6 +20,6 @@ export const taskRepositoryFor: StoreFactory<TaskRepository> = (env, { client, s
  * `(tasks) => getTaskController(makeGetTask({ tasks }))`.
  */
 export const composeRoute = (
-  wire: (tasks: TaskRepository) => Controller,
+  wire: (tasks: TaskRepository, wiring: ControllerWiring) => Controller,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): ComposedHandler => composeRouteOn(taskRepositoryFor, wire, env);

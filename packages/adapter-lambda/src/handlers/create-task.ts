@@ -3,6 +3,9 @@ import { composeRoute } from '../composition/task-route.js';
 import { createTaskController } from '../http/controllers/create-task.js';
 
 /** The function of POST /tasks (infra/template.yaml). Composed once per container. */
-export const handler = composeRoute((tasks) =>
-  createTaskController(makeCreateTask({ tasks, clock: systemClock, newTaskId: uuidV7Generator })),
+export const handler = composeRoute((tasks, { metrics }) =>
+  createTaskController(
+    makeCreateTask({ tasks, clock: systemClock, newTaskId: uuidV7Generator }),
+    metrics,
+  ),
 );

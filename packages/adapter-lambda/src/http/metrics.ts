@@ -53,21 +53,36 @@ export const taskMetricsLine = (
   });
 };
 
+/** Records what a request counted (zero counts are left out). */
+export type RecordTaskMetrics = (counts: TaskMetricCounts) => void;
+
 /**
- * Writes the EMF line of `counts` on Lambda (nothing elsewhere); a failing sink loses the
- * line, never the request.
+ * The recorder of a function named `functionName` (Lambda's `AWS_LAMBDA_FUNCTION_NAME`,
+ * read once per container by its composition root): it writes the EMF line of `counts`,
+ * and nothing where no function name is set. A failing sink loses the line, never the
+ * request.
+ */
+export const taskMetricsFor = (
+  functionName: string | undefined,
+  sink: MetricsSink = standardOutput,
+): RecordTaskMetrics => {
+  if (functionName === undefined) return () => undefined;
+  return (counts) => {
+    const line = taskMetricsLine(counts, Date.now(), functionName);
+    if (line === undefined) return;
+    try {
+      sink(line);
+    } catch {
+      // Metrics are an observation of the request, never a reason to fail it.
+    }
+  };
+};
+
+/**
+ * Writes the EMF line of `counts` on Lambda (nothing elsewhere), reading the function's
+ * name now: for callers without a composition root (the tests' controllers).
  */
 export const recordTaskMetrics = (
   counts: TaskMetricCounts,
   sink: MetricsSink = standardOutput,
-): void => {
-  const functionName = lambdaFunctionName();
-  if (functionName === undefined) return;
-  const line = taskMetricsLine(counts, Date.now(), functionName);
-  if (line === undefined) return;
-  try {
-    sink(line);
-  } catch {
-    // Metrics are an observation of the request, never a reason to fail it.
-  }
-};
+): void => taskMetricsFor(lambdaFunctionName(), sink)(counts);

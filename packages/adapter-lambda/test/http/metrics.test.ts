@@ -3,7 +3,11 @@
  * embedded metric format, or CloudWatch keeps it as a log line and the dashboard stays
  * empty without an error anywhere. So the lines are parsed here the way CloudWatch does.
  */
+import { InMemoryTaskRepository } from '@tasks/adapter-inmemory';
+import { makeCreateTask, systemClock, uuidV7Generator } from '@tasks/domain';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { composeRouteOn } from '../../src/composition/compose.js';
+import { createTaskController } from '../../src/http/controllers/create-task.js';
 import { METRICS_NAMESPACE, recordTaskMetrics, taskMetricsLine } from '../../src/http/metrics.js';
 import { httpEvent } from './events.js';
 import { createdId, JSON_HEADERS, postTask, setup } from './harness.js';
@@ -107,6 +111,41 @@ describe('taskMetricsLine', () => {
         throw new Error('closed');
       }),
     ).not.toThrow();
+  });
+});
+
+describe('a composed function', () => {
+  const composeCreate = (env: Record<string, string>) =>
+    composeRouteOn(
+      () => new InMemoryTaskRepository(),
+      (tasks, { metrics }) =>
+        createTaskController(
+          makeCreateTask({ tasks, clock: systemClock, newTaskId: uuidV7Generator }),
+          metrics,
+        ),
+      { TABLE_NAME: 'tasks', AUTH_MODE: 'none', LOG_LEVEL: 'warn', ...env },
+    );
+  const create = httpEvent({
+    method: 'POST',
+    rawPath: '/tasks',
+    body: '{"title":"Pay rent"}',
+    headers: JSON_HEADERS,
+  });
+  const context = { awsRequestId: 'a-1', getRemainingTimeInMillis: () => 20_000 };
+
+  it('names its metrics after the function its environment named when it was composed', async () => {
+    const handler = composeCreate({ AWS_LAMBDA_FUNCTION_NAME: 'tasks-prod-Create' });
+    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'changed-later');
+    const lines = captureMetrics();
+    expect((await handler(create, context)).statusCode).toBe(201);
+    expect(lines.map((line) => line.dimensions)).toEqual([{ FunctionName: 'tasks-prod-Create' }]);
+  });
+
+  it('writes none when its environment names no function', async () => {
+    const handler = composeCreate({});
+    const lines = captureMetrics();
+    expect((await handler(create, context)).statusCode).toBe(201);
+    expect(lines).toEqual([]);
   });
 });
 

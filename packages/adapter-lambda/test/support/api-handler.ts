@@ -185,16 +185,18 @@ export const makeApiHandler = (options: ApiHandlerOptions): HttpHandler =>
 export const composeApi = (env: Readonly<Record<string, string | undefined>>) =>
   routeByTemplate({
     'create-task': composeRoute(
-      (tasks) =>
+      (tasks, { metrics }) =>
         createTaskController(
           makeCreateTask({ tasks, clock: systemClock, newTaskId: uuidV7Generator }),
+          metrics,
         ),
       env,
     ),
     'list-tasks': composeRoute((tasks) => listTasksController(makeListTasks({ tasks })), env),
     'get-task': composeRoute((tasks) => getTaskController(makeGetTask({ tasks })), env),
     'update-task': composeRoute(
-      (tasks) => updateTaskController(makeUpdateTask({ tasks, clock: systemClock })),
+      (tasks, { metrics }) =>
+        updateTaskController(makeUpdateTask({ tasks, clock: systemClock }), metrics),
       env,
     ),
     'delete-task': composeRoute((tasks) => deleteTaskController(makeDeleteTask({ tasks })), env),

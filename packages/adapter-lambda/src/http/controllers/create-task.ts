@@ -1,13 +1,19 @@
 import type { TaskUseCases } from '@tasks/domain';
 import { jsonResponse } from '../http-response.js';
-import { recordTaskMetrics } from '../metrics.js';
+import { type RecordTaskMetrics, recordTaskMetrics } from '../metrics.js';
 import { rejectQuery } from '../query.js';
 import { CREATE_MEDIA_TYPES, readJsonBody } from '../request-body.js';
 import type { Controller } from '../route-handler.js';
 
-/** POST /tasks: 201 with `Location`; a replayed `Idempotency-Key` adds `Idempotent-Replayed`. */
+/**
+ * POST /tasks: 201 with `Location`; a replayed `Idempotency-Key` adds `Idempotent-Replayed`.
+ * Counts created tasks, completed ones and replays with `recordMetrics`.
+ */
 export const createTaskController =
-  (createTask: TaskUseCases['createTask']): Controller =>
+  (
+    createTask: TaskUseCases['createTask'],
+    recordMetrics: RecordTaskMetrics = recordTaskMetrics,
+  ): Controller =>
   async ({ request, owner }) => {
     rejectQuery(request.query);
     const body = readJsonBody(request, CREATE_MEDIA_TYPES);
@@ -17,7 +23,7 @@ export const createTaskController =
       body,
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     });
-    recordTaskMetrics(
+    recordMetrics(
       replayed
         ? { IdempotentReplays: 1 }
         : { TasksCreated: 1, TasksCompleted: task.status === 'DONE' ? 1 : 0 },
