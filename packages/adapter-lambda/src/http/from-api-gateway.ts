@@ -3,7 +3,12 @@ import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyEventV2WithJWTAuthorizer,
 } from 'aws-lambda';
-import { type HttpRequest, lazyHeaders } from './http-request.js';
+import {
+  type HttpRequest,
+  headersOfRecord,
+  lazyHeaders,
+  normaliseHeaders,
+} from './http-request.js';
 
 /**
  * What API Gateway may invoke the handler with: an HTTP API event in payload format 2.0
@@ -67,7 +72,7 @@ const fromV2 = (event: APIGatewayProxyEventV2): HttpRequest => {
     path: rawPath.slice(basePath.length) || '/',
     basePath,
     rawPath,
-    headers: lazyHeaders(() => Object.entries(event.headers ?? {})),
+    headers: lazyHeaders(() => headersOfRecord(event.headers)),
     query: event.rawQueryString
       ? [...new URLSearchParams(event.rawQueryString)]
       : definedPairs(event.queryStringParameters),
@@ -90,7 +95,7 @@ const fromV1 = (event: APIGatewayProxyEvent): HttpRequest => {
     const singleHeaders = Object.entries(event.headers ?? {}).filter(
       ([name]) => !seen.has(name.toLowerCase()),
     );
-    return [...multiValueHeaders, ...singleHeaders];
+    return normaliseHeaders([...multiValueHeaders, ...singleHeaders]);
   };
   const multiValueQuery = event.multiValueQueryStringParameters;
   return {

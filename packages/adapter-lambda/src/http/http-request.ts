@@ -31,29 +31,46 @@ export interface HttpHeaders {
  * Headers read from the event on the first lookup: most requests (a get, a list) read
  * none, and a `Map` of an event's dozen headers cost each of them about 0.2 µs.
  */
-export const lazyHeaders = (
-  entries: () => Iterable<readonly [string, string | readonly string[] | undefined]>,
-): HttpHeaders => {
+export const lazyHeaders = (read: () => ReadonlyMap<string, string>): HttpHeaders => {
   let headers: ReadonlyMap<string, string> | undefined;
   return {
     get: (name) => {
-      headers ??= normaliseHeaders(entries());
+      headers ??= read();
       return headers.get(name);
     },
   };
 };
 
+type HeaderValue = string | readonly string[] | undefined;
+
+/** Adds one header, joining it to an earlier one whose name differs only in case. */
+const addHeader = (headers: Map<string, string>, name: string, value: HeaderValue): void => {
+  if (value === undefined) return;
+  const text = typeof value === 'string' ? value : value.join(', ');
+  const key = name.toLowerCase();
+  const previous = headers.get(key);
+  headers.set(key, previous === undefined ? text : `${previous}, ${text}`);
+};
+
 /** Header values by lower-case name; values of names that differ only in case are joined. */
 export const normaliseHeaders = (
-  entries: Iterable<readonly [string, string | readonly string[] | undefined]>,
+  entries: Iterable<readonly [string, HeaderValue]>,
 ): Map<string, string> => {
   const headers = new Map<string, string>();
-  for (const [name, value] of entries) {
-    if (value === undefined) continue;
-    const text = typeof value === 'string' ? value : value.join(', ');
-    const key = name.toLowerCase();
-    const previous = headers.get(key);
-    headers.set(key, previous === undefined ? text : `${previous}, ${text}`);
+  for (const [name, value] of entries) addHeader(headers, name, value);
+  return headers;
+};
+
+/**
+ * {@link normaliseHeaders} of a record (payload 2.0's `headers`), read with `for…in`:
+ * `Object.entries` of an event's headers was a fifth of a create's own time (profiled).
+ */
+export const headersOfRecord = (
+  record: Readonly<Record<string, HeaderValue>> | null | undefined,
+): Map<string, string> => {
+  const headers = new Map<string, string>();
+  for (const name in record) {
+    if (Object.hasOwn(record, name)) addHeader(headers, name, record[name]);
   }
   return headers;
 };
