@@ -1,7 +1,13 @@
 import { dirname } from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createEvent, lambdaContext, listEvent, taskEvent } from './api-gateway-event.js';
-import { eventsPerSecond, type Handler, importHandler } from './handler-throughput.js';
+import {
+  eventsPerSecond,
+  type Handler,
+  importHandler,
+  inTurns,
+  ROUNDS,
+} from './handler-throughput.js';
 import { PEER_ROUTES, type PeerRoute } from './peer.js';
 
 export interface PeerThroughputRow {
@@ -30,13 +36,14 @@ const idOf = (body: string | undefined): string => {
 
 /**
  * Events per second in process, ours and the peer's, on the same table of DynamoDB Local,
- * route by route, taking turns in three rounds. Both log at warn (no access-log line).
+ * route by route, taking turns (ABBA) in {@link ROUNDS} rounds. Both log at warn (no
+ * access-log line).
  */
 export const measurePeerThroughput = async (
   functionsDir: string,
   peerFiles: ReadonlyMap<PeerRoute, string>,
   store: PeerStore,
-  milliseconds = 600,
+  milliseconds = 300,
 ): Promise<PeerThroughputRow[]> => {
   const oursEnv = {
     ...CREDENTIALS,
@@ -84,13 +91,20 @@ export const measurePeerThroughput = async (
     }
     let ours = 0;
     let peer = 0;
-    for (let round = 0; round < 3; round++) {
-      const oursEvent = eventOf(route, 'ours');
-      const peerEvent = eventOf(route, 'peer');
-      ours += await eventsPerSecond(() => pair.ours(oursEvent(), lambdaContext), milliseconds);
-      peer += await eventsPerSecond(() => pair.peer(peerEvent(), lambdaContext), milliseconds);
+    const oursEvent = eventOf(route, 'ours');
+    const peerEvent = eventOf(route, 'peer');
+    for (let round = 0; round < ROUNDS; round++) {
+      await inTurns(
+        round,
+        async () => {
+          ours += await eventsPerSecond(() => pair.ours(oursEvent(), lambdaContext), milliseconds);
+        },
+        async () => {
+          peer += await eventsPerSecond(() => pair.peer(peerEvent(), lambdaContext), milliseconds);
+        },
+      );
     }
-    rows.push({ route, ours: ours / 3, peer: peer / 3 });
+    rows.push({ route, ours: ours / ROUNDS, peer: peer / ROUNDS });
   }
   return rows;
 };
