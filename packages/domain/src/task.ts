@@ -34,6 +34,9 @@ const codePointCount = (text: string): number => {
   for (const _ of text) count++;
   return count;
 };
+/** Whether `text` has at most `max` code points: never more than its UTF-16 units. */
+const atMostCodePoints = (text: string, max: number): boolean =>
+  text.length <= max || codePointCount(text) <= max;
 const CONTROL_CHARACTER = new RegExp(`[${CONTROL_CHARACTERS}]`);
 const CONTROL_CHARACTER_OTHER_THAN_LINE_BREAK_OR_TAB = new RegExp(
   `[${CONTROL_CHARACTERS_BUT_TAB_AND_LINE_BREAKS}]`,
@@ -50,8 +53,8 @@ const wellFormed = v.check<string, string>(
  * characters…) and the other format characters (Cf). A title of these alone is empty,
  * though each may belong in a title among visible text (ZWJ in 👩‍💻, U+FE0F in ❤️).
  */
-const invisible = onFirstUse('[\\p{White_Space}\\p{Default_Ignorable_Code_Point}\\p{Cf}]', 'gu');
-const hasVisibleCharacter = (text: string): boolean => text.replace(invisible(), '') !== '';
+const visible = onFirstUse('[^\\p{White_Space}\\p{Default_Ignorable_Code_Point}\\p{Cf}]', 'u');
+const hasVisibleCharacter = (text: string): boolean => visible().test(text);
 
 /**
  * Unicode's explicit directional embeddings and overrides (U+202A–U+202E) and isolates
@@ -75,7 +78,7 @@ export const TitleSchema = v.pipe(
   noBidiControl,
   v.check(hasVisibleCharacter, 'must not be empty'),
   v.check(
-    (text) => codePointCount(text) <= TITLE_MAX_LENGTH,
+    (text) => atMostCodePoints(text, TITLE_MAX_LENGTH),
     `must be at most ${TITLE_MAX_LENGTH} characters`,
   ),
 );
@@ -89,7 +92,7 @@ export const DescriptionSchema = v.pipe(
     'must not contain control characters other than tab and line breaks',
   ),
   v.check(
-    (text) => codePointCount(text) <= DESCRIPTION_MAX_LENGTH,
+    (text) => atMostCodePoints(text, DESCRIPTION_MAX_LENGTH),
     `must be at most ${DESCRIPTION_MAX_LENGTH} characters`,
   ),
 );
