@@ -35,6 +35,7 @@ const isAcceptedMediaType = (value: string, accepted: readonly string[]): boolea
 };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+const BYTE_ORDER_MARK = '\ufeff';
 
 const notUtf8 = () =>
   new HttpProblemError('malformed_json', 'The request body is not valid UTF-8.');
@@ -55,7 +56,8 @@ const decodedBody = (
       byteLength: Buffer.byteLength(body.text, 'utf8'),
       text: () => {
         if (!body.text.isWellFormed()) throw notUtf8();
-        return body.text;
+        // As the decoder of a base64 body does: a leading byte order mark is not the JSON.
+        return body.text.startsWith(BYTE_ORDER_MARK) ? body.text.slice(1) : body.text;
       },
     };
   }

@@ -79,6 +79,23 @@ describe('POST /tasks', () => {
     expect(reply.body).toMatchObject({ task: { title: 'Ünïcødé title ✓' } });
   });
 
+  it('ignores a leading byte order mark, as text and in base64 (RFC 8259 §8.1 allows it)', async () => {
+    const json = JSON.stringify({ title: 'Marked' });
+    for (const event of [
+      httpEvent({ method: 'POST', body: `\ufeff${json}`, headers: JSON_HEADERS }),
+      httpEvent({
+        method: 'POST',
+        body: Buffer.from(`\ufeff${json}`).toString('base64'),
+        isBase64Encoded: true,
+        headers: JSON_HEADERS,
+      }),
+    ]) {
+      const reply = await setup().invoke(event);
+      expect(reply.status).toBe(201);
+      expect(reply.body).toMatchObject({ task: { title: 'Marked' } });
+    }
+  });
+
   it('accepts a body of exactly 16 KiB', async () => {
     const padding = ' '.repeat(16 * 1024 - JSON.stringify({ title: 'x' }).length);
     const reply = await setup().invoke(
