@@ -38,18 +38,24 @@ export interface HttpServer {
   close(graceMs: number): Promise<void>;
 }
 
-/** The body, or `undefined` once it passes `limit` (the rest is read and dropped). */
-const readBody = async (request: IncomingMessage, limit: number): Promise<Buffer | undefined> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Reading on past the limit lets the client finish sending and read the 413.
-  for await (const chunk of request) {
-    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += bytes.byteLength;
-    if (size <= limit) chunks.push(bytes);
-  }
-  return size > limit ? undefined : Buffer.concat(chunks);
-};
+/**
+ * The body, or `undefined` once it passes `limit` (the rest is read and dropped). Read with
+ * the stream's events, not `for await`: an async iterator per request cost a bodyless GET
+ * about 3% of the local runtime's time (profiled, issue 12).
+ */
+const readBody = (request: IncomingMessage, limit: number): Promise<Buffer | undefined> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // Reading on past the limit lets the client finish sending and read the 413.
+    request.on('data', (chunk: Buffer | string) => {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      size += bytes.byteLength;
+      if (size <= limit) chunks.push(bytes);
+    });
+    request.once('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks)));
+    request.once('error', reject);
+  });
 
 const sourceIpOf = (request: IncomingMessage): string =>
   (request.socket.remoteAddress ?? '').replace(/^::ffff:/, '');

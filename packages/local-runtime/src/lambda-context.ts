@@ -18,22 +18,55 @@ const unsupported = (name: string) => (): never => {
   throw new Error(`context.${name}() is not supported by the nodejs24.x runtime`);
 };
 
-/** The Lambda context of one invocation that must finish by `deadline` (epoch ms). */
+/** What every invocation of one execution environment shares: Lambda writes one log stream per environment. */
+interface EnvironmentFields {
+  readonly invokedFunctionArn: string;
+  readonly memoryLimitInMB: string;
+  readonly logGroupName: string;
+  readonly logStreamName: string;
+}
+
+const environments = new WeakMap<FunctionIdentity, EnvironmentFields>();
+
+/** The fields of `fn`'s environment, made at its first invocation (its stream's date). */
+const environmentOf = (fn: FunctionIdentity): EnvironmentFields => {
+  let fields = environments.get(fn);
+  if (fields === undefined) {
+    const day = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
+    fields = {
+      invokedFunctionArn: `arn:aws:lambda:${fn.region}:${fn.accountId}:function:${fn.functionName}`,
+      memoryLimitInMB: String(fn.memoryMb),
+      logGroupName: `/aws/lambda/${fn.functionName}`,
+      logStreamName: `${day}/[$LATEST]${randomUUID().replaceAll('-', '')}`,
+    };
+    environments.set(fn, fields);
+  }
+  return fields;
+};
+
+const done = unsupported('done');
+const fail = unsupported('fail');
+const succeed = unsupported('succeed');
+
+/**
+ * The Lambda context of one invocation that must finish by `deadline` (epoch ms): a
+ * request id of its own; the log stream of its function's environment, as Lambda names
+ * one stream per execution environment, not per invocation.
+ */
 export const lambdaContext = (fn: FunctionIdentity, deadline: number): Context => {
-  const arn = `arn:aws:lambda:${fn.region}:${fn.accountId}:function:${fn.functionName}`;
-  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '/');
+  const environment = environmentOf(fn);
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName: fn.functionName,
     functionVersion: '$LATEST',
-    invokedFunctionArn: arn,
-    memoryLimitInMB: String(fn.memoryMb),
+    invokedFunctionArn: environment.invokedFunctionArn,
+    memoryLimitInMB: environment.memoryLimitInMB,
     awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${fn.functionName}`,
-    logStreamName: `${day}/[$LATEST]${randomUUID().replaceAll('-', '')}`,
+    logGroupName: environment.logGroupName,
+    logStreamName: environment.logStreamName,
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: unsupported('done'),
-    fail: unsupported('fail'),
-    succeed: unsupported('succeed'),
+    done,
+    fail,
+    succeed,
   };
 };

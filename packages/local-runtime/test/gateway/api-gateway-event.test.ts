@@ -146,6 +146,10 @@ describe('the payload 2.0 event the local API Gateway builds', () => {
       awsRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(first?.context.awsRequestId).not.toBe(second?.context.awsRequestId);
+    // One log stream per execution environment, as Lambda names them, not per invocation.
+    expect(first?.context.logGroupName).toBe('/aws/lambda/tasks-local-List');
+    expect(first?.context.logStreamName).toMatch(/^\d{4}\/\d\d\/\d\d\/\[\$LATEST\][0-9a-f]{32}$/);
+    expect(second?.context.logStreamName).toBe(first?.context.logStreamName);
     const remaining = first?.context.getRemainingTimeInMillis() ?? 0;
     expect(remaining).toBeLessThanOrEqual(12_000);
     expect(remaining).toBeGreaterThan(10_000);
