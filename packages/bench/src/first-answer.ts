@@ -34,7 +34,7 @@ const runOnce = (item: FirstAnswerCase): number => {
  * Node.js process imports the bundle and answers one real request on DynamoDB Local.
  * The cases take turns, round after round, so that the machine's noise falls on all.
  */
-export const measureFirstAnswer = (cases: readonly FirstAnswerCase[], rounds = 11): number[] => {
+export const measureFirstAnswer = (cases: readonly FirstAnswerCase[], rounds = 21): number[] => {
   const samples = cases.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
     for (const [index, item] of cases.entries()) samples[index]?.push(runOnce(item));

@@ -26,7 +26,7 @@ const runOnce = (args: readonly string[]): number => {
  */
 export const measureImportTimes = (
   files: readonly string[],
-  rounds = 15,
+  rounds = 25,
 ): { bare: number; files: number[] } => {
   const commands = [
     ['-e', '0'],
