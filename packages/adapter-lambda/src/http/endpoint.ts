@@ -34,6 +34,11 @@ interface RequestIds {
   readonly awsRequestId: string;
 }
 
+const idsOf = (event: ApiGatewayEvent, context: Pick<Context, 'awsRequestId'>): RequestIds => ({
+  requestId: requestIdOf(event),
+  awsRequestId: context.awsRequestId,
+});
+
 /**
  * Turns a thrown value into a response: HTTP-level and domain errors become their problem;
  * anything else is a defect, logged in full and answered with a 500 that reveals nothing.
@@ -68,10 +73,6 @@ const routeOf = (event: ApiGatewayEvent): string | undefined => {
  */
 export const makeEndpoint = (log: Logger, answer: Answer): HttpHandler => {
   const accessLog = log.isEnabled('info');
-  const idsOf = (event: ApiGatewayEvent, context: Pick<Context, 'awsRequestId'>): RequestIds => ({
-    requestId: requestIdOf(event),
-    awsRequestId: context.awsRequestId,
-  });
   return async (event, context) => {
     const started = accessLog ? performance.now() : 0;
     let request: HttpRequest | undefined;

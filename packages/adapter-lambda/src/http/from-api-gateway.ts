@@ -89,7 +89,7 @@ const fromV1 = (event: APIGatewayProxyEvent): HttpRequest => {
   // Only an HTTP API in payload 1.0 (which sets `version`) puts the stage in `path`.
   const isHttpApi = 'version' in event && event.version === '1.0';
   const basePath = isHttpApi ? stagePrefixOf(rawPath, requestContext.stage) : '';
-  const headerEntries = () => {
+  const readHeaders = () => {
     const multiValueHeaders = Object.entries(event.multiValueHeaders ?? {});
     const seen = new Set(multiValueHeaders.map(([name]) => name.toLowerCase()));
     const singleHeaders = Object.entries(event.headers ?? {}).filter(
@@ -103,7 +103,7 @@ const fromV1 = (event: APIGatewayProxyEvent): HttpRequest => {
     path: rawPath.slice(basePath.length) || '/',
     basePath,
     rawPath,
-    headers: lazyHeaders(headerEntries),
+    headers: lazyHeaders(readHeaders),
     query: multiValueQuery
       ? Object.entries(multiValueQuery).flatMap(([name, values]) =>
           (values ?? []).map((value) => [name, value] as const),
