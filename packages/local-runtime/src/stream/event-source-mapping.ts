@@ -11,6 +11,11 @@ export interface StreamMapping {
   /** The logical id of the table whose stream it reads (`!GetAtt <table>.StreamArn`). */
   readonly tableId: string;
   readonly batchSize: number;
+  /**
+   * How long records are gathered before the function is invoked with fewer than
+   * `batchSize` (`MaximumBatchingWindowInSeconds`, in ms; 0 by default for streams).
+   */
+  readonly batchingWindowMs: number;
   readonly startingPosition: 'TRIM_HORIZON' | 'LATEST';
   /** -1: retry until the record expires (Lambda's default). */
   readonly maximumRetryAttempts: number;
@@ -81,6 +86,7 @@ export const streamMappings = (template: SamTemplate): StreamMapping[] =>
           functionId,
           tableId,
           batchSize: numberOr(properties['BatchSize'], 100),
+          batchingWindowMs: numberOr(properties['MaximumBatchingWindowInSeconds'], 0) * 1000,
           startingPosition: position,
           maximumRetryAttempts: numberOr(properties['MaximumRetryAttempts'], -1),
           maximumRecordAgeSeconds: numberOr(properties['MaximumRecordAgeInSeconds'], -1),

@@ -81,7 +81,13 @@ export const prepareStreamProcessing = (options: StreamProcessingOptions): Strea
         if (fn === undefined) throw new Error(`${mapping.functionId} was not loaded`);
         if (endpoint === undefined) {
           memoryStreams.push(
-            startMemoryStream({ origin, deliver: deliverer(mapping, fn), log: options.log }),
+            startMemoryStream({
+              origin,
+              deliver: deliverer(mapping, fn),
+              log: options.log,
+              batchSize: mapping.batchSize,
+              windowMs: mapping.batchingWindowMs,
+            }),
           );
           continue;
         }

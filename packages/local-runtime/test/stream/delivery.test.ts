@@ -77,6 +77,8 @@ describe('the event source mapping, as the template sets it', () => {
     expect(mapping).toMatchObject({
       functionId: 'StatsProcessorFunction',
       tableId: 'TasksTable',
+      batchSize: 100,
+      batchingWindowMs: 1000,
       reportBatchItemFailures: true,
       bisectOnError: true,
       onFailure: 'StatsFailureQueue',
