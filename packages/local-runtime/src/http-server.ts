@@ -1,10 +1,4 @@
-import {
-  createServer,
-  type IncomingMessage,
-  type ServerResponse,
-  validateHeaderName,
-  validateHeaderValue,
-} from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type IncomingHttpRequest, newRequestId } from './api-gateway-event.js';
 import { ListenFailedError, PortInUseError } from './errors.js';
@@ -66,21 +60,32 @@ const ownAnswer = (statusCode: number, message: string): GatewayResponse => {
   return { ...answer, headers: [...answer.headers, ['apigw-requestid', newRequestId()]] };
 };
 
+/** Statuses and methods whose responses carry no body, and so no `Content-Length`. */
+const hasBody = (response: ServerResponse, statusCode: number): boolean =>
+  statusCode >= 200 && statusCode !== 204 && statusCode !== 304 && response.req.method !== 'HEAD';
+
+const isContentLength = (name: string): boolean =>
+  name.length === 14 && name.toLowerCase() === 'content-length';
+
+/**
+ * Writes `result` as one head and one body, its headers in order and repeats kept. Node
+ * checks every header before it writes any (a header HTTP cannot carry throws, and nothing
+ * is sent), and the `Content-Length` is given here because a head written before the body
+ * would otherwise be sent chunked, where API Gateway sends a length.
+ */
 const write = (response: ServerResponse, result: GatewayResponse, closing: boolean): void => {
-  const values = new Map<string, { name: string; values: string[] }>();
+  // Flat, as Node takes them: name, value, name, value.
+  const headers: string[] = [];
+  let length = false;
   for (const [name, value] of result.headers) {
-    // Checked before any is set, so that a 500 in its place carries none of them.
-    validateHeaderName(name);
-    validateHeaderValue(name, value);
-    const entry = values.get(name.toLowerCase());
-    if (entry === undefined) values.set(name.toLowerCase(), { name, values: [value] });
-    else entry.values.push(value);
+    headers.push(name, value);
+    length ||= isContentLength(name);
   }
-  response.statusCode = result.statusCode;
-  for (const { name, values: list } of values.values()) {
-    response.setHeader(name, list.length === 1 ? (list[0] ?? '') : list);
+  if (closing) headers.push('Connection', 'close');
+  if (!length && hasBody(response, result.statusCode)) {
+    headers.push('Content-Length', String(result.body.byteLength));
   }
-  if (closing) response.setHeader('Connection', 'close');
+  response.writeHead(result.statusCode, headers);
   response.end(result.body);
 };
 

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { PortInUseError } from '../../src/errors.js';
@@ -11,7 +11,59 @@ const ok = (body: string): GatewayResponse => ({
   body: Buffer.from(body),
 });
 
+/** The raw head of the answer to `GET <path>` on a new connection that the request closes. */
+const rawHeadOf = (port: number, path: string): Promise<string[]> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.end(`GET ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`),
+    );
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('latin1');
+      resolve(text.slice(0, text.indexOf('\r\n\r\n')).split('\r\n'));
+    });
+  });
+
 describe('the local HTTP server', () => {
+  it('sends a body with its Content-Length, never chunked, each header in order and repeats kept', async () => {
+    const server = await listen({
+      host: '127.0.0.1',
+      port: 0,
+      handle: async (request) =>
+        request.rawPath === '/empty'
+          ? { statusCode: 204, headers: [['x-kept', 'yes']], body: Buffer.from('') }
+          : {
+              statusCode: 201,
+              headers: [
+                ['Set-Cookie', 'a=1'],
+                ['content-type', 'application/json'],
+                ['Set-Cookie', 'b=2'],
+              ],
+              body: Buffer.from('{"title":"é"}'),
+            },
+    });
+    try {
+      const created = await rawHeadOf(server.port, '/tasks');
+      expect(created[0]).toBe('HTTP/1.1 201 Created');
+      expect(created.filter((line) => /^set-cookie:/i.test(line))).toEqual([
+        'Set-Cookie: a=1',
+        'Set-Cookie: b=2',
+      ]);
+      expect(created).toContain('content-type: application/json');
+      expect(created).toContain(`Content-Length: ${Buffer.byteLength('{"title":"é"}')}`);
+      expect(created.some((line) => /^transfer-encoding:/i.test(line))).toBe(false);
+
+      const empty = await rawHeadOf(server.port, '/empty');
+      expect(empty[0]).toBe('HTTP/1.1 204 No Content');
+      expect(empty).toContain('x-kept: yes');
+      expect(empty.some((line) => /^(content-length|transfer-encoding):/i.test(line))).toBe(false);
+    } finally {
+      await server.close(1_000);
+    }
+  });
+
   it('lets a request in flight finish when it closes, then refuses connections', async () => {
     const server = await listen({
       host: '127.0.0.1',
