@@ -2,6 +2,8 @@
 declare module 'autocannon' {
   interface Histogram {
     readonly average: number;
+    /** For `requests`: how many were answered. */
+    readonly total: number;
     readonly p50: number;
     readonly p99: number;
   }
@@ -11,6 +13,8 @@ declare module 'autocannon' {
     readonly non2xx: number;
     readonly errors: number;
     readonly timeouts: number;
+    /** How long the load ran, in seconds. */
+    readonly duration: number;
   }
   interface Options {
     readonly url: string;

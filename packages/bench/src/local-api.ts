@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startChildServer } from './child-server.js';
+import { inTurns } from './handler-throughput.js';
 
 const LOCAL_RUNTIME = fileURLToPath(new URL('../../local-runtime/dist/main.js', import.meta.url));
 const BARE_SERVER = fileURLToPath(new URL('./bare-server.js', import.meta.url));
@@ -29,7 +30,15 @@ interface Operation {
   readonly body?: string;
 }
 
-const load = async (url: string, operation: Operation, seconds: number): Promise<LoadFigures> => {
+interface Round {
+  readonly requests: number;
+  readonly seconds: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly failures: number;
+}
+
+const load = async (url: string, operation: Operation, seconds: number): Promise<Round> => {
   const result = await autocannon({
     url: `${url}${operation.path}`,
     method: operation.method,
@@ -41,17 +50,40 @@ const load = async (url: string, operation: Operation, seconds: number): Promise
       : { body: operation.body, headers: { 'content-type': 'application/json' } }),
   });
   return {
-    requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
+    seconds: result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.non2xx + result.errors + result.timeouts,
   };
 };
 
+/** Rounds as one figure: all their requests over all their time, the median p50, the worst p99. */
+const figuresOf = (rounds: readonly Round[]): LoadFigures => {
+  const p50s = rounds.map((round) => round.p50).sort((a, b) => a - b);
+  const sum = (pick: (round: Round) => number) => rounds.reduce((total, r) => total + pick(r), 0);
+  return {
+    requestsPerSecond: sum((round) => round.requests) / sum((round) => round.seconds),
+    p50: p50s[Math.floor((p50s.length - 1) / 2)] ?? 0,
+    p99: Math.max(...rounds.map((round) => round.p99)),
+    failures: sum((round) => round.failures),
+  };
+};
+
+/**
+ * Uncounted load on each server and route before its figures: V8 optimises the runtime's
+ * much larger code (the HTTP layer, the gateway, each bundle) over seconds, not one.
+ */
+export const WARM_UP_SECONDS = 3;
+/** The counted load of each side, in rounds that take turns (ABBA), as the in-process figures. */
+export const LOAD_ROUNDS = 4;
+
 /**
  * Requests per second and latency of the local runtime (`npm start`, with the deployed
  * bundles) for create, get and list, and of a bare `node:http` server answering the same
- * JSON, each in its own process, loaded in turn by autocannon from this one. Loopback only.
+ * JSON, each in its own process, loaded by autocannon from this one: after
+ * {@link WARM_UP_SECONDS} of uncounted load each, `seconds` of counted load each in
+ * {@link LOAD_ROUNDS} rounds that take turns. Loopback only.
  */
 export const measureLocalApi = async (
   store: { name: string; env: Record<string, string> },
@@ -116,15 +148,28 @@ export const measureLocalApi = async (
     try {
       const rows: LocalApiRow[] = [];
       for (const operation of operations) {
-        // A second of load first, not counted: each server's code optimised, the runtime's
-        // function instances imported (a cold start each), before the figures are taken.
-        await load(runtime.url, operation, 1);
-        await load(bare.url, operation, 1);
+        // Each server's code optimised, the runtime's function instances imported (a cold
+        // start each), before the figures are taken.
+        await load(runtime.url, operation, WARM_UP_SECONDS);
+        await load(bare.url, operation, WARM_UP_SECONDS);
+        const ours: Round[] = [];
+        const theirs: Round[] = [];
+        for (let round = 0; round < LOAD_ROUNDS; round++) {
+          await inTurns(
+            round,
+            async () => {
+              ours.push(await load(runtime.url, operation, seconds / LOAD_ROUNDS));
+            },
+            async () => {
+              theirs.push(await load(bare.url, operation, seconds / LOAD_ROUNDS));
+            },
+          );
+        }
         rows.push({
           store: store.name,
           operation: operation.name,
-          runtime: await load(runtime.url, operation, seconds),
-          bare: await load(bare.url, operation, seconds),
+          runtime: figuresOf(ours),
+          bare: figuresOf(theirs),
         });
       }
       return rows;
