@@ -65,17 +65,23 @@ describe('the local HTTP server', () => {
   });
 
   it('lets a request in flight finish when it closes, then refuses connections', async () => {
+    let arrived: () => void = () => undefined;
+    const handling = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
     const server = await listen({
       host: '127.0.0.1',
       port: 0,
       handle: async () => {
+        arrived();
         await sleep(300);
         return ok('finished');
       },
     });
     const url = `http://127.0.0.1:${server.port}/tasks`;
     const inFlight = fetch(url);
-    await sleep(50);
+    // In flight once the server has it: a fixed wait let a loaded machine close first.
+    await handling;
 
     const closed = server.close(5_000);
     const reply = await inFlight;
