@@ -16,6 +16,7 @@ export interface DynamoDbStreamPollerOptions {
   readonly checkpointFile: string;
   /** Lambda polls a shard about four times a second. */
   readonly intervalMs?: number;
+  readonly now?: () => number;
   readonly log: (line: string) => void;
 }
 
@@ -56,21 +57,36 @@ const readCheckpoints = async (file: string): Promise<Checkpoints> => {
  * Lambda's poller, locally: reads the table's stream on DynamoDB Local shard by shard
  * (parents first), from the mapping's checkpoint (`AFTER_SEQUENCE_NUMBER`) or its
  * starting position, turns each record into Lambda's shape and hands the records to
- * `deliver`, then moves the checkpoint past them. A failure to read is logged and tried
- * again at the next poll. Checkpoints are per stream ARN, so a new table starts afresh.
+ * `deliver`, then moves the checkpoint past them. Fewer records than the batch size wait
+ * for the mapping's batching window, counted from the poll that first read them, and are
+ * read again with what came after them (`caughtUp` delivers them at once). A failure to
+ * read is logged and tried again at the next poll. Checkpoints are per stream ARN, so a
+ * new table starts afresh.
  */
 export const startDynamoDbStreamPoller = async (
   options: DynamoDbStreamPollerOptions,
 ): Promise<StreamPoller> => {
   const { api, tableName, mapping, deliver, log } = options;
   const intervalMs = options.intervalMs ?? 250;
+  const now = options.now ?? Date.now;
+  /** By stream and shard: when the records not yet delivered were first read. */
+  const gathering = new Map<string, number>();
+  let flushRequested = false;
   const checkpoints = await readCheckpoints(options.checkpointFile);
   let stopped = false;
   let wake: (() => void) | undefined;
   let polls = 0;
   const waiters: { after: number; resolve: () => void }[] = [];
 
-  const pollOnce = async (): Promise<void> => {
+  /** Whether to deliver `count` records read from `key` now, or to wait for more. */
+  const deliverNow = (key: string, count: number, flush: boolean): boolean => {
+    if (flush || count >= mapping.batchSize) return true;
+    const since = gathering.get(key) ?? now();
+    gathering.set(key, since);
+    return now() - since >= mapping.batchingWindowMs;
+  };
+
+  const pollOnce = async (flush: boolean): Promise<void> => {
     const { streamArn, streamLabel } = await api.describeTable(tableName);
     if (streamArn === undefined || streamLabel === undefined) return;
     const origin = { region: options.region, accountId: options.accountId, tableName, streamLabel };
@@ -92,6 +108,9 @@ export const startDynamoDbStreamPoller = async (
         if (iterator === undefined) break;
         const { records } = await api.records(iterator, READ_LIMIT);
         if (records.length === 0) break;
+        const key = `${streamArn} ${shardId}`;
+        if (!deliverNow(key, records.length, flush)) break;
+        gathering.delete(key);
         const lambdaRecords = records.map((record) => toLambdaStreamRecord(record, origin));
         await deliver(lambdaRecords, shardId);
         const last = lambdaRecords.at(-1);
@@ -105,8 +124,10 @@ export const startDynamoDbStreamPoller = async (
   const loop = (async () => {
     while (!stopped) {
       const started = polls;
+      const flush = flushRequested;
+      flushRequested = false;
       try {
-        await pollOnce();
+        await pollOnce(flush);
       } catch (error) {
         log(`Stream poller: ${error instanceof Error ? error.message : String(error)} (retrying)`);
       }
@@ -129,7 +150,8 @@ export const startDynamoDbStreamPoller = async (
   return {
     caughtUp: () =>
       new Promise<void>((resolve) => {
-        // A poll that starts after this call reads everything written before it.
+        // A poll that starts after this call reads, and delivers, everything written before it.
+        flushRequested = true;
         waiters.push({ after: polls + 1, resolve });
         wake?.();
       }),

@@ -1,0 +1,116 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadTemplate } from '@tasks/sam-template';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type StreamPoller,
+  startDynamoDbStreamPoller,
+} from '../../src/stream/dynamodb-stream-poller.js';
+import { streamMappings } from '../../src/stream/event-source-mapping.js';
+import type { LambdaStreamRecord } from '../../src/stream/lambda-stream-record.js';
+import type { StreamsApi } from '../../src/stream/streams-api.js';
+import { samCliDynamoDbUpdate } from './fixtures/aws-sam-cli-dynamodb-update.js';
+
+const [templateMapping] = streamMappings(loadTemplate());
+if (templateMapping === undefined) throw new Error('the template has no stream mapping');
+const STREAM_ARN = 'arn:aws:dynamodb:ddblocal:000000000000:table/tasks/stream/local';
+
+/** DynamoDB Local's stream of one shard, holding what `write` puts in it. */
+const fakeStream = () => {
+  const records: unknown[] = [];
+  const [sample] = samCliDynamoDbUpdate.Records;
+  const { eventSourceARN: _arn, awsRegion: _region, ...wire } = sample;
+  const api: StreamsApi = {
+    describeTable: async () => ({ streamArn: STREAM_ARN, streamLabel: 'local' }),
+    shards: async () => [{ shardId: 'shardId-1' }],
+    iterator: async (_stream, _shard, from) => {
+      const after = 'after' in from ? Number(from.after) : 0;
+      return String(after);
+    },
+    records: async (iterator, limit) => ({
+      records: records.filter((_, index) => index + 1 > Number(iterator)).slice(0, limit),
+    }),
+  };
+  return {
+    api,
+    write: (count: number) => {
+      for (let index = 0; index < count; index++) {
+        const sequence = String(records.length + 1);
+        records.push({
+          ...wire,
+          awsRegion: 'ddblocal',
+          dynamodb: { ...wire.dynamodb, SequenceNumber: sequence },
+        });
+      }
+    },
+  };
+};
+
+// SPEC §10: the local runtime reads DynamoDB Local's stream as the template's event source
+// mapping reads the table's (MaximumBatchingWindowInSeconds, BatchSize).
+describe("DynamoDB Local's stream poller, with a batching window", () => {
+  let dataDir = '';
+  let poller: StreamPoller | undefined;
+  let clock = 0;
+  const deliveries: string[][] = [];
+
+  const start = async (stream: ReturnType<typeof fakeStream>, batchSize = 100) => {
+    poller = await startDynamoDbStreamPoller({
+      api: stream.api,
+      tableName: 'tasks',
+      region: 'us-east-1',
+      accountId: '000000000000',
+      mapping: { ...templateMapping, batchSize, batchingWindowMs: 1000 },
+      deliver: async (records: readonly LambdaStreamRecord[]) => {
+        deliveries.push(records.map((record) => record.dynamodb.SequenceNumber));
+      },
+      checkpointFile: join(dataDir, 'checkpoints.json'),
+      intervalMs: 5,
+      now: () => clock,
+      log: () => undefined,
+    });
+  };
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'tasks-poller-'));
+    clock = 0;
+    deliveries.length = 0;
+  });
+  afterEach(async () => {
+    await poller?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('delivers the records read within one window together, once it ends', async () => {
+    const stream = fakeStream();
+    await start(stream);
+    stream.write(2);
+    await sleep(50);
+    clock = 600;
+    stream.write(1);
+    await sleep(50);
+    expect(deliveries).toEqual([]);
+
+    clock = 1000;
+    await sleep(50);
+    expect(deliveries).toEqual([['1', '2', '3']]);
+  });
+
+  it('delivers a full batch without waiting for the window', async () => {
+    const stream = fakeStream();
+    await start(stream, 3);
+    stream.write(3);
+    await sleep(50);
+    expect(deliveries).toEqual([['1', '2', '3']]);
+  });
+
+  it('delivers what it has read at once when asked to catch up', async () => {
+    const stream = fakeStream();
+    await start(stream);
+    stream.write(2);
+    await poller?.caughtUp();
+    expect(deliveries).toEqual([['1', '2']]);
+  });
+});
