@@ -1,9 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { loadTemplate } from '@tasks/sam-template';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type StreamPoller,
   startDynamoDbStreamPoller,
@@ -17,24 +16,35 @@ const [templateMapping] = streamMappings(loadTemplate());
 if (templateMapping === undefined) throw new Error('the template has no stream mapping');
 const STREAM_ARN = 'arn:aws:dynamodb:ddblocal:000000000000:table/tasks/stream/local';
 
-/** DynamoDB Local's stream of one shard, holding what `write` puts in it. */
+/**
+ * DynamoDB Local's stream of one shard, holding what `write` puts in it; `reads(n)`
+ * resolves once the poller has read records `n` more times.
+ */
 const fakeStream = () => {
   const records: unknown[] = [];
+  let readers: { left: number; resolve: () => void }[] = [];
   const [sample] = samCliDynamoDbUpdate.Records;
   const { eventSourceARN: _arn, awsRegion: _region, ...wire } = sample;
   const api: StreamsApi = {
     describeTable: async () => ({ streamArn: STREAM_ARN, streamLabel: 'local' }),
     shards: async () => [{ shardId: 'shardId-1' }],
-    iterator: async (_stream, _shard, from) => {
-      const after = 'after' in from ? Number(from.after) : 0;
-      return String(after);
+    iterator: async (_stream, _shard, from) => ('after' in from ? from.after : '0'),
+    records: async (iterator, limit) => {
+      const read = records.filter((_, index) => index + 1 > Number(iterator)).slice(0, limit);
+      if (read.length > 0) {
+        for (const reader of readers) reader.left -= 1;
+        for (const reader of readers.filter(({ left }) => left === 0)) reader.resolve();
+        readers = readers.filter(({ left }) => left > 0);
+      }
+      return { records: read };
     },
-    records: async (iterator, limit) => ({
-      records: records.filter((_, index) => index + 1 > Number(iterator)).slice(0, limit),
-    }),
   };
   return {
     api,
+    reads: (count: number) =>
+      new Promise<void>((resolve) => {
+        readers.push({ left: count, resolve });
+      }),
     write: (count: number) => {
       for (let index = 0; index < count; index++) {
         const sequence = String(records.length + 1);
@@ -86,24 +96,23 @@ describe("DynamoDB Local's stream poller, with a batching window", () => {
   it('delivers the records read within one window together, once it ends', async () => {
     const stream = fakeStream();
     await start(stream);
+    // Two reads each: the poller has decided about the first before it makes the second.
     stream.write(2);
-    await sleep(50);
+    await stream.reads(2);
     clock = 600;
     stream.write(1);
-    await sleep(50);
+    await stream.reads(2);
     expect(deliveries).toEqual([]);
 
     clock = 1000;
-    await sleep(50);
-    expect(deliveries).toEqual([['1', '2', '3']]);
+    await vi.waitFor(() => expect(deliveries).toEqual([['1', '2', '3']]));
   });
 
   it('delivers a full batch without waiting for the window', async () => {
     const stream = fakeStream();
     await start(stream, 3);
     stream.write(3);
-    await sleep(50);
-    expect(deliveries).toEqual([['1', '2', '3']]);
+    await vi.waitFor(() => expect(deliveries).toEqual([['1', '2', '3']]));
   });
 
   it('delivers what it has read at once when asked to catch up', async () => {
