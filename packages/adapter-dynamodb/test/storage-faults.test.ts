@@ -119,7 +119,10 @@ describe('storage faults', () => {
 });
 
 describe('an answer lost after the write landed', () => {
-  /** The first attempt of `commandName` reaches DynamoDB, then its answer is lost. */
+  /**
+   * The first answer DynamoDB gives to `commandName` is lost. The clients allow three attempts,
+   * so that a genuine transient failure before it (a loaded machine) still leaves a retry.
+   */
   const loseFirstAnswer = (client: ReturnType<typeof localClient>, commandName: string) => {
     let lost = false;
     client.middlewareStack.add(
@@ -134,7 +137,7 @@ describe('an answer lost after the write landed', () => {
   };
 
   it('a create retried by the SDK recognises its own earlier write and succeeds', async () => {
-    const client = localClient({ maxAttempts: 2 });
+    const client = localClient({ maxAttempts: 3 });
     loseFirstAnswer(client, 'PutItemCommand');
     const { repository, drop } = await freshTable(client);
     const owner = anOwner();
@@ -151,7 +154,7 @@ describe('an answer lost after the write landed', () => {
   const at = (ms: number) => new Date(Date.parse('2026-06-01T00:00:00.000Z') + ms).toISOString();
 
   it('an update with an expected version retried by the SDK is applied once and answered, not a conflict', async () => {
-    const client = localClient({ maxAttempts: 2 });
+    const client = localClient({ maxAttempts: 3 });
     loseFirstAnswer(client, 'UpdateItemCommand');
     const { repository, drop } = await freshTable(client);
     const owner = anOwner();
@@ -169,7 +172,7 @@ describe('an answer lost after the write landed', () => {
   });
 
   it('an update without an expected version retried by the SDK is applied once: version + 1, not + 2', async () => {
-    const client = localClient({ maxAttempts: 2 });
+    const client = localClient({ maxAttempts: 3 });
     loseFirstAnswer(client, 'UpdateItemCommand');
     const { repository, drop } = await freshTable(client);
     const owner = anOwner();
@@ -195,7 +198,7 @@ describe('an answer lost after the write landed', () => {
   });
 
   it('an update whose earlier attempt was applied still loses to another version', async () => {
-    const client = localClient({ maxAttempts: 2 });
+    const client = localClient({ maxAttempts: 3 });
     const { repository, drop } = await freshTable(client);
     const owner = anOwner();
     const task = aTask();
@@ -219,7 +222,7 @@ describe('an answer lost after the write landed', () => {
   ])(
     'a delete %s an expected version retried by the SDK reports the delete its first attempt made',
     async (_, expectedVersion) => {
-      const client = localClient({ maxAttempts: 2 });
+      const client = localClient({ maxAttempts: 3 });
       loseFirstAnswer(client, 'DeleteItemCommand');
       const { repository, drop } = await freshTable(client);
       const owner = anOwner();
@@ -238,7 +241,7 @@ describe('an answer lost after the write landed', () => {
   );
 
   it('a delete retried after DynamoDB refused its first attempt still finds no task: not found', async () => {
-    const client = localClient({ maxAttempts: 2 });
+    const client = localClient({ maxAttempts: 3 });
     let refused = false;
     client.middlewareStack.add(
       (next, context) => async (args) => {
@@ -257,7 +260,7 @@ describe('an answer lost after the write landed', () => {
   });
 
   it('an idempotent create retried by the SDK succeeds once: the retry carries the same ClientRequestToken', async () => {
-    const client = localClient({ maxAttempts: 2 });
+    const client = localClient({ maxAttempts: 3 });
     loseFirstAnswer(client, 'TransactWriteItemsCommand');
     const { repository, drop } = await freshTable(client);
     const owner = anOwner();

@@ -15,12 +15,20 @@ export const endpoint = (): string => inject('dynamodbEndpoint');
 /**
  * A client on DynamoDB Local that refuses to send a Scan: a test whose adapter scans fails
  * (commands-sent.test.ts asserts it directly, on the commands a recording client saw).
+ *
+ * Its timeouts are wider than the deployed client's (1 s to connect, 4 s an attempt): on a
+ * shared CI machine running every suite at once, DynamoDB Local has taken longer than that
+ * to answer, and a real timeout then used up the one retry a fault test had counted on
+ * (the injected lost answer then came on the last attempt). These tests are about what the
+ * adapter does with an answer, not how long the machine takes to give one.
  */
 export const localClient = (options: { maxAttempts?: number } = {}): DynamoDBClient => {
   const client = createDynamoDbClient({
     endpoint: endpoint(),
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    connectionTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
     ...options,
   });
   client.middlewareStack.add(
