@@ -1,18 +1,16 @@
-import { isDeepStrictEqual } from 'node:util';
 import {
+  type AttributeValue,
   ConditionalCheckFailedException,
-  TransactionCanceledException,
-} from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
   QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   type CreateOutcome,
   IdempotencyKeyInFlightError,
@@ -35,6 +33,7 @@ import {
   STATUS_INDEX,
   statusSortKey,
   TASK_SORT_KEY_CEILING,
+  type TaskItem,
   taskKey,
   toIdempotencyItem,
   toTaskItem,
@@ -44,7 +43,11 @@ import { translateStorageError } from './storage-errors.js';
 import { updateExpression } from './update-expression.js';
 
 export interface DynamoDbTaskRepositoryOptions {
-  readonly client: DynamoDBDocumentClient;
+  /**
+   * The low-level client: the repository marshals its items itself (util-dynamodb), so a
+   * task route's bundle carries no document client and each call skips its middleware.
+   */
+  readonly client: DynamoDBClient;
   readonly tableName: string;
   /** The owner-and-status index (default `ByStatus`, as in infra/template.yaml). */
   readonly indexName?: string;
@@ -58,6 +61,20 @@ export interface DynamoDbTaskRepositoryOptions {
 }
 
 const TASK_IS_NEW = 'attribute_not_exists(pk)';
+
+/**
+ * Whether `stored` (an item as DynamoDB hands it back, unmarshalled) is exactly `written`,
+ * a task item, whose attributes are all strings and numbers. Written out rather than
+ * `node:util`'s `isDeepStrictEqual`: importing `node:util` from a bundle costs a cold
+ * start about 3 ms (its module namespace is built from every export).
+ */
+const isSameItem = (stored: Record<string, unknown>, written: TaskItem): boolean => {
+  const names = Object.keys(written);
+  return (
+    Object.keys(stored).length === names.length &&
+    names.every((name) => stored[name] === Reflect.get(written, name))
+  );
+};
 
 /** What a cancelled idempotent create means, from the reasons DynamoDB gives per item. */
 const cancelledCreate = (
@@ -94,7 +111,7 @@ const cancelledCreate = (
  * reports what it did (see `lost-answers.ts`).
  */
 export class DynamoDbTaskRepository implements TaskRepository {
-  readonly #client: DynamoDBDocumentClient;
+  readonly #client: DynamoDBClient;
   readonly #table: string;
   readonly #index: string;
   readonly #signal: () => AbortSignal | undefined;
@@ -122,11 +139,12 @@ export class DynamoDbTaskRepository implements TaskRepository {
     task: Task,
     { idempotency }: { readonly idempotency?: IdempotencyRecord } = {},
   ): Promise<CreateOutcome> {
-    const Item = toTaskItem(owner, task);
+    const item = toTaskItem(owner, task);
+    const Item = marshall(item);
     try {
       if (idempotency === undefined) {
         await this.#client.send(
-          new PutCommand({
+          new PutItemCommand({
             TableName: this.#table,
             Item,
             ConditionExpression: TASK_IS_NEW,
@@ -136,15 +154,17 @@ export class DynamoDbTaskRepository implements TaskRepository {
         );
       } else {
         await this.#client.send(
-          new TransactWriteCommand({
+          new TransactWriteItemsCommand({
             TransactItems: [
               {
                 Put: {
                   TableName: this.#table,
-                  Item: toIdempotencyItem(owner, idempotency),
+                  Item: marshall(toIdempotencyItem(owner, idempotency)),
                   // An expired record that TTL has not deleted yet (it is lazy) counts as absent.
                   ConditionExpression: 'attribute_not_exists(pk) OR e <= :now',
-                  ExpressionAttributeValues: { ':now': Date.parse(idempotency.createdAt) },
+                  ExpressionAttributeValues: {
+                    ':now': { N: String(Date.parse(idempotency.createdAt)) },
+                  },
                   ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
                 },
               },
@@ -159,7 +179,7 @@ export class DynamoDbTaskRepository implements TaskRepository {
       if (error instanceof ConditionalCheckFailedException) {
         // The SDK retries a put whose answer was lost; finding exactly the item this
         // create writes means that an earlier attempt succeeded.
-        if (error.Item !== undefined && isDeepStrictEqual(unmarshall(error.Item), Item)) {
+        if (error.Item !== undefined && isSameItem(unmarshall(error.Item), item)) {
           return { kind: 'created' };
         }
         throw new TaskAlreadyExistsError(task.taskId, { cause: error });
@@ -174,14 +194,14 @@ export class DynamoDbTaskRepository implements TaskRepository {
   async get(owner: string, taskId: string): Promise<Task | undefined> {
     try {
       const { Item } = await this.#client.send(
-        new GetCommand({
+        new GetItemCommand({
           TableName: this.#table,
-          Key: taskKey(owner, taskId),
+          Key: marshall(taskKey(owner, taskId)),
           ConsistentRead: true,
         }),
         this.#options(),
       );
-      return Item === undefined ? undefined : fromTaskItem(Item);
+      return Item === undefined ? undefined : fromTaskItem(unmarshall(Item));
     } catch (error) {
       throw translateStorageError(error);
     }
@@ -192,22 +212,25 @@ export class DynamoDbTaskRepository implements TaskRepository {
       status === undefined
         ? {
             KeyConditionExpression: 'pk = :pk AND sk < :ceiling',
-            ExpressionAttributeValues: { ':pk': owner, ':ceiling': TASK_SORT_KEY_CEILING },
+            ExpressionAttributeValues: marshall({
+              ':pk': owner,
+              ':ceiling': TASK_SORT_KEY_CEILING,
+            }),
             ConsistentRead: true,
           }
         : {
             IndexName: this.#index,
             KeyConditionExpression: 'pk = :pk AND begins_with(g, :status)',
-            ExpressionAttributeValues: { ':pk': owner, ':status': `${status}#` },
+            ExpressionAttributeValues: marshall({ ':pk': owner, ':status': `${status}#` }),
           };
     // The position after `after`, which need not exist: DynamoDB starts after it all the same.
-    let start: Record<string, string> | undefined =
+    let start: Record<string, AttributeValue> | undefined =
       after === undefined
         ? undefined
-        : {
+        : marshall({
             ...taskKey(owner, after),
             ...(status === undefined ? {} : { g: statusSortKey(status, after) }),
-          };
+          });
     const items: Task[] = [];
     try {
       // One item more than the page tells whether more follow; a second query runs only
@@ -223,7 +246,7 @@ export class DynamoDbTaskRepository implements TaskRepository {
           }),
           this.#options(),
         );
-        items.push(...(output.Items ?? []).map(fromTaskItem));
+        for (const item of output.Items ?? []) items.push(fromTaskItem(unmarshall(item)));
         start = output.LastEvaluatedKey;
       } while (start !== undefined && items.length <= limit);
     } catch (error) {
@@ -240,21 +263,28 @@ export class DynamoDbTaskRepository implements TaskRepository {
   ): Promise<Task> {
     const writeToken = newWriteToken();
     try {
+      const { UpdateExpression, ConditionExpression, ExpressionAttributeValues } = updateExpression(
+        taskId,
+        patch,
+        {
+          updatedAtMs: Date.parse(updatedAt),
+          expectedVersion,
+          writeToken,
+        },
+      );
       const { Attributes } = await this.#client.send(
-        new UpdateCommand({
+        new UpdateItemCommand({
           TableName: this.#table,
-          Key: taskKey(owner, taskId),
-          ...updateExpression(taskId, patch, {
-            updatedAtMs: Date.parse(updatedAt),
-            expectedVersion,
-            writeToken,
-          }),
+          Key: marshall(taskKey(owner, taskId)),
+          UpdateExpression,
+          ConditionExpression,
+          ExpressionAttributeValues: marshall(ExpressionAttributeValues),
           ReturnValues: 'ALL_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
         this.#options(),
       );
-      return fromTaskItem(Attributes);
+      return fromTaskItem(Attributes === undefined ? undefined : unmarshall(Attributes));
     } catch (error) {
       // A retry whose earlier attempt landed finds the item carrying this call's token:
       // that item is what the update wrote, and no write came after it.
@@ -271,13 +301,13 @@ export class DynamoDbTaskRepository implements TaskRepository {
     taskId: string,
     { expectedVersion }: WriteCondition = {},
   ): Promise<void> {
-    const command = new DeleteCommand({
+    const command = new DeleteItemCommand({
       TableName: this.#table,
-      Key: taskKey(owner, taskId),
+      Key: marshall(taskKey(owner, taskId)),
       ConditionExpression: `attribute_exists(pk)${expectedVersion === undefined ? '' : ' AND v = :expected'}`,
       ...(expectedVersion === undefined
         ? {}
-        : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
+        : { ExpressionAttributeValues: { ':expected': { N: String(expectedVersion) } } }),
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     });
     const attempts = watchAttempts(command);

@@ -1,10 +1,9 @@
 export {
-  createDocumentClient,
   createDynamoDbClient,
   createLocalDynamoDbClient,
-  type DocumentClientOptions,
-  documentClientFor,
-} from './document-client.js';
+  type DynamoDbClientOptions,
+} from './clients.js';
+export { createDocumentClient, documentClientFor } from './document-client.js';
 export {
   DynamoDbTaskRepository,
   type DynamoDbTaskRepositoryOptions,

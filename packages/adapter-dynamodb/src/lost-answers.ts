@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import type { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 
 /*
  * The SDK retries a call whose answer was lost (a timeout, a reset connection, a 500),
@@ -64,7 +64,7 @@ export const mayHaveBeenApplied = (error: unknown): boolean => {
  * may have been applied.
  */
 export const watchAttempts = (
-  command: DeleteCommand,
+  command: DeleteItemCommand,
 ): { readonly earlierMayHaveApplied: () => boolean } => {
   const failures: unknown[] = [];
   command.middlewareStack.add(
@@ -76,9 +76,7 @@ export const watchAttempts = (
         throw error;
       }
     },
-    // `override`: the document client resolves a command's stack twice (its own, then the
-    // low-level command's, which is the same object); one watcher must remain, not two.
-    { step: 'deserialize', priority: 'high', name: 'watchAttempts', override: true },
+    { step: 'deserialize', priority: 'high', name: 'watchAttempts' },
   );
   // The last failure is the one the call ends with; the ones before it were retried.
   return { earlierMayHaveApplied: () => failures.slice(0, -1).some(mayHaveBeenApplied) };

@@ -77,7 +77,7 @@ describe('the commands the DynamoDB adapter sends', () => {
       expect(query.input).toMatchObject({
         IndexName: STATUS_INDEX,
         KeyConditionExpression: 'pk = :pk AND begins_with(g, :status)',
-        ExpressionAttributeValues: { ':pk': owner, ':status': 'TODO#' },
+        ExpressionAttributeValues: { ':pk': { S: owner }, ':status': { S: 'TODO#' } },
       });
       expect(query.input).not.toHaveProperty('FilterExpression');
       // DynamoDB's own account: every item it read it returned, so none of another status.
@@ -85,7 +85,7 @@ describe('the commands the DynamoDB adapter sends', () => {
       const items = query.output?.['Items'];
       expect(Array.isArray(items)).toBe(true);
       for (const item of Array.isArray(items) ? items : []) {
-        expect(item).toMatchObject({ g: expect.stringMatching(/^TODO#/) });
+        expect(item).toMatchObject({ g: { S: expect.stringMatching(/^TODO#/) } });
       }
     }
   });

@@ -12,12 +12,7 @@ import {
 } from '@tasks/domain';
 import { anOwner, aTask } from '@tasks/domain/testing';
 import { describe, expect, it } from 'vitest';
-import {
-  createDynamoDbClient,
-  DynamoDbTaskRepository,
-  documentClientFor,
-  retryAfterSeconds,
-} from '../src/index.js';
+import { createDynamoDbClient, DynamoDbTaskRepository, retryAfterSeconds } from '../src/index.js';
 import { mayHaveBeenApplied } from '../src/lost-answers.js';
 import { freshTable, localClient } from './support/dynamodb.js';
 
@@ -65,7 +60,7 @@ describe('storage faults', () => {
       maxAttempts: 2,
     });
     const repository = new DynamoDbTaskRepository({
-      client: documentClientFor(unreachable),
+      client: unreachable,
       tableName: 't',
     });
     const owner = anOwner();
@@ -81,7 +76,7 @@ describe('storage faults', () => {
   it('rethrows what is not an outage unchanged: a missing table is a defect', async () => {
     const client = localClient();
     const repository = new DynamoDbTaskRepository({
-      client: documentClientFor(client),
+      client,
       tableName: 'no-such-table',
     });
     await expect(repository.get(anOwner(), aTask().taskId)).rejects.toBeInstanceOf(
@@ -315,7 +310,7 @@ describe('a call ended by its signal', () => {
       requestTimeoutMs: 600_000,
     });
     const repository = new DynamoDbTaskRepository({
-      client: documentClientFor(client),
+      client,
       tableName: 't',
       signal: () => controller.signal,
     });
@@ -341,9 +336,9 @@ describe('a call ended by its signal', () => {
   });
 
   it('writes nothing once its signal has fired', async () => {
-    const { documents, tableName, repository: unbounded, drop } = await freshTable();
+    const { client, tableName, repository: unbounded, drop } = await freshTable();
     const repository = new DynamoDbTaskRepository({
-      client: documents,
+      client,
       tableName,
       signal: () => AbortSignal.abort(),
     });

@@ -67,12 +67,12 @@ const fillTo = async (
 /** The mean capacity of each API call of one owner, run through the use cases. */
 const measureOperations = async (
   measure: (run: () => Promise<unknown>) => Promise<number>,
-  documents: DynamoDBDocumentClient,
+  client: DynamoDBClient,
   tableName: string,
   size: number,
 ): Promise<Record<CapacityOperation, number>> => {
   const tasks = makeTaskUseCases({
-    tasks: new DynamoDbTaskRepository({ client: documents, tableName }),
+    tasks: new DynamoDbTaskRepository({ client, tableName }),
   });
   const owner = `measured-${size}`;
   for (let index = 0; index < 25; index++)
@@ -127,7 +127,7 @@ export const measureCapacity = async (
     progress(
       `filled to ${size.toLocaleString('en-US')} other owners' items in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
-    results.set(size, await measureOperations(measure, documents, tableName, size));
+    results.set(size, await measureOperations(measure, client, tableName, size));
   }
   return results;
 };

@@ -52,7 +52,7 @@ export const freshTable = async (client: DynamoDBClient = localClient()) => {
     tableName,
     client,
     documents,
-    repository: new DynamoDbTaskRepository({ client: documents, tableName }),
+    repository: new DynamoDbTaskRepository({ client, tableName }),
     drop: async () => {
       await client.send(new DeleteTableCommand({ TableName: tableName }));
     },

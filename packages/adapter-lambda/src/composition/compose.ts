@@ -1,8 +1,5 @@
-import {
-  createDocumentClient,
-  createLocalDynamoDbClient,
-  documentClientFor,
-} from '@tasks/adapter-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDynamoDbClient, createLocalDynamoDbClient } from '@tasks/adapter-dynamodb';
 import type { Context } from 'aws-lambda';
 import type { ApiGatewayEvent } from '../http/from-api-gateway.js';
 import type { ApiGatewayResult } from '../http/http-response.js';
@@ -23,13 +20,10 @@ export type ComposedHandler = (
   context: Pick<Context, 'awsRequestId' | 'getRemainingTimeInMillis'>,
 ) => Promise<ApiGatewayResult>;
 
-/** The document client a composition root builds once, for the DynamoDB store it needs. */
-export type DocumentClient = ReturnType<typeof createDocumentClient>;
-
 /** What a store needs from its composition root: the client and the deadline. */
 export interface StoreWiring {
-  /** The one document client of the container, built on first use. */
-  readonly client: () => DocumentClient;
+  /** The one DynamoDB client of the container, built on first use. */
+  readonly client: () => DynamoDBClient;
   /** The signal of the invocation under way: every store call ends with it. */
   readonly signal: () => AbortSignal | undefined;
 }
@@ -47,12 +41,10 @@ export interface ControllerWiring {
   readonly metrics: RecordTaskMetrics;
 }
 
-const documentClientOf = (env: Environment): DocumentClient =>
+const dynamoDbClientOf = (env: Environment): DynamoDBClient =>
   env.DYNAMODB_ENDPOINT === undefined
-    ? createDocumentClient()
-    : documentClientFor(
-        createLocalDynamoDbClient(env.DYNAMODB_ENDPOINT, { region: env.AWS_REGION }),
-      );
+    ? createDynamoDbClient()
+    : createLocalDynamoDbClient(env.DYNAMODB_ENDPOINT, { region: env.AWS_REGION });
 
 /**
  * The composition root of a route's function: reads the environment once, builds its
@@ -69,12 +61,12 @@ export const composeRouteOn = <S>(
 ): ComposedHandler => {
   const config = environmentOf(EnvironmentSchema, env);
   const deadlines = makeDeadlines();
-  let documents: DocumentClient | undefined;
+  let dynamodb: DynamoDBClient | undefined;
   const wiring: StoreWiring = {
     // One client per container, built only when a DynamoDB store needs it.
     client: () => {
-      documents ??= documentClientOf(config);
-      return documents;
+      dynamodb ??= dynamoDbClientOf(config);
+      return dynamodb;
     },
     signal: deadlines.signal,
   };

@@ -1,4 +1,4 @@
-import { DynamoDbStatsStore } from '@tasks/adapter-dynamodb';
+import { DynamoDbStatsStore, documentClientFor } from '@tasks/adapter-dynamodb';
 import type { StatsStore } from '@tasks/domain';
 import * as v from 'valibot';
 import type { Controller } from '../http/route-handler.js';
@@ -22,7 +22,8 @@ export const statsStoreFor =
   (_config, { client, signal }) =>
     hostStatsStore() ??
     new DynamoDbStatsStore({
-      client: client(),
+      // The statistics store reads through the document client: only this bundle has it.
+      client: documentClientFor(client()),
       tableName: environmentOf(StatsEnvironmentSchema, env).STATS_TABLE_NAME,
       signal,
     });

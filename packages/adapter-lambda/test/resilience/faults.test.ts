@@ -3,11 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import {
-  createDynamoDbClient,
-  DynamoDbTaskRepository,
-  documentClientFor,
-} from '@tasks/adapter-dynamodb';
+import { createDynamoDbClient, DynamoDbTaskRepository } from '@tasks/adapter-dynamodb';
 import { makeTaskUseCases } from '@tasks/domain';
 import { type DynamoDbLocal, startDynamoDbLocal } from '@tasks/dynamodb-local';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -147,7 +143,7 @@ describe('storage faults, end to end through a deployed handler', () => {
     );
     const handler = makeApiHandler({
       useCases: makeTaskUseCases({
-        tasks: new DynamoDbTaskRepository({ client: documentClientFor(client), tableName }),
+        tasks: new DynamoDbTaskRepository({ client, tableName }),
       }),
       owner: { mode: 'jwt' },
       logger: makeJsonLogger({ sink: () => {} }),

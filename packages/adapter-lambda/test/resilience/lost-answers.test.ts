@@ -6,7 +6,7 @@
  * version 2, one without `If-Match` left version 3, and a DELETE answered 404.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDbTaskRepository, documentClientFor } from '@tasks/adapter-dynamodb';
+import { DynamoDbTaskRepository } from '@tasks/adapter-dynamodb';
 import { makeTaskUseCases } from '@tasks/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeJsonLogger } from '../../src/index.js';
@@ -46,7 +46,7 @@ const apiLosing = async (commandName: string) => {
   const handler = makeApiHandler({
     useCases: makeTaskUseCases({
       tasks: new DynamoDbTaskRepository({
-        client: documentClientFor(client),
+        client,
         tableName: table.tableName,
       }),
     }),

@@ -57,7 +57,7 @@ export const freshTable = async () => {
     statsTableName,
     /** A repository on this table whose client records what it sends in `sent`. */
     repository: (sent?: SentCommand[]) =>
-      new DynamoDbTaskRepository({ client: documentClientFor(localClient(sent)), tableName }),
+      new DynamoDbTaskRepository({ client: localClient(sent), tableName }),
     /** The statistics store on the statistics table, recording as `repository` does. */
     stats: (sent?: SentCommand[]) =>
       new DynamoDbStatsStore({
