@@ -17,6 +17,6 @@ export const handler = peerHandler(async (event) => {
     }),
   );
   if (Item === undefined) return json(404, { message: 'Task not found' });
-  const { pk: _pk, sk: _sk, ...task } = Item;
+  const { pk: _pk, sk: _sk, g: _g, ...task } = Item;
   return json(200, task);
 });

@@ -19,7 +19,7 @@ export const handler = peerHandler(async (event) => {
       ConsistentRead: true,
     }),
   );
-  const items = Items.map(({ pk: _pk, sk: _sk, ...task }) => task);
+  const items = Items.map(({ pk: _pk, sk: _sk, g: _g, ...task }) => task);
   // The popular cursor: DynamoDB's LastEvaluatedKey, handed back as it is.
   const nextKey: unknown = LastEvaluatedKey?.['sk'];
   return json(200, typeof nextKey === 'string' ? { items, nextKey } : { items });

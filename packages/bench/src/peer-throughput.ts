@@ -9,6 +9,7 @@ import {
   ROUNDS,
 } from './handler-throughput.js';
 import { PEER_ROUTES, type PeerRoute } from './peer.js';
+import { startRecordedDynamoDb } from './recorded-dynamodb.js';
 
 export interface PeerThroughputRow {
   readonly route: PeerRoute;
@@ -34,61 +35,81 @@ const idOf = (body: string | undefined): string => {
   return taskId;
 };
 
-/**
- * Events per second in process, ours and the peer's, on the same table of DynamoDB Local,
- * route by route, taking turns (ABBA) in {@link ROUNDS} rounds. Both log at warn (no
- * access-log line).
- */
-export const measurePeerThroughput = async (
+type Side = 'ours' | 'peer';
+type Pair = Readonly<Record<Side, Handler>>;
+
+/** The handlers of every peer route, ours and the peer's, each side on its own endpoint. */
+const importPairs = async (
   functionsDir: string,
   peerFiles: ReadonlyMap<PeerRoute, string>,
   store: PeerStore,
-  milliseconds = 300,
-): Promise<PeerThroughputRow[]> => {
+  endpoints: Readonly<Record<Side, string>>,
+  instance: string,
+): Promise<Map<PeerRoute, Pair>> => {
   const oursEnv = {
     ...CREDENTIALS,
     TABLE_NAME: store.tableName,
-    DYNAMODB_ENDPOINT: store.endpoint,
+    DYNAMODB_ENDPOINT: endpoints.ours,
     AUTH_MODE: 'none',
     LOG_LEVEL: 'warn',
   };
   const peerEnv = {
     ...CREDENTIALS,
     TABLE_NAME: store.tableName,
-    AWS_ENDPOINT_URL_DYNAMODB: store.endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.peer,
     POWERTOOLS_LOG_LEVEL: 'WARN',
   };
-  const rows: PeerThroughputRow[] = [];
-  const handlers = new Map<PeerRoute, { ours: Handler; peer: Handler }>();
+  const pairs = new Map<PeerRoute, Pair>();
   for (const route of PEER_ROUTES) {
     const peerFile = peerFiles.get(route);
     if (peerFile === undefined) throw new Error(`no peer bundle for ${route}`);
-    handlers.set(route, {
-      ours: await importHandler(functionsDir, route, oursEnv, 'peer-comparison'),
-      peer: await importHandler(dirname(dirname(peerFile)), route, peerEnv, 'peer-comparison'),
+    pairs.set(route, {
+      ours: await importHandler(functionsDir, route, oursEnv, instance),
+      peer: await importHandler(dirname(dirname(peerFile)), route, peerEnv, instance),
     });
   }
-  const create = () => createEvent('{"title":"Benchmark task"}');
-  const seeds = new Map<'ours' | 'peer', string>();
+  return pairs;
+};
+
+const create = () => createEvent('{"title":"Benchmark task"}');
+
+/**
+ * Each side's events: 21 creates first, so that a list has a page of 20 and a next one,
+ * then one event of each route answered below 300 before any is counted.
+ */
+const prepare = async (
+  pairs: ReadonlyMap<PeerRoute, Pair>,
+): Promise<(route: PeerRoute, side: Side) => () => APIGatewayProxyEventV2> => {
+  const seeds = new Map<Side, string>();
   for (const side of ['ours', 'peer'] as const) {
-    const createHandler = handlers.get('create-task')?.[side];
+    const createHandler = pairs.get('create-task')?.[side];
     if (createHandler === undefined) throw new Error('no create handler');
     for (let index = 0; index < 20; index++) await createHandler(create(), lambdaContext);
     seeds.set(side, idOf((await createHandler(create(), lambdaContext)).body));
   }
-  const eventOf = (route: PeerRoute, side: 'ours' | 'peer'): (() => APIGatewayProxyEventV2) => {
+  const eventOf = (route: PeerRoute, side: Side): (() => APIGatewayProxyEventV2) => {
     if (route === 'create-task') return create;
     if (route === 'list-tasks') return () => listEvent('limit=20');
     const taskId = seeds.get(side) ?? '';
     return () => taskEvent('GET', taskId);
   };
-  for (const route of PEER_ROUTES) {
-    const pair = handlers.get(route);
-    if (pair === undefined) continue;
+  for (const [route, pair] of pairs) {
     for (const side of ['ours', 'peer'] as const) {
       const reply = await pair[side](eventOf(route, side)(), lambdaContext);
       if (reply.statusCode >= 300) throw new Error(`${side} ${route} answered ${reply.statusCode}`);
     }
+  }
+  return eventOf;
+};
+
+/** Events per second of each route, the two sides taking turns (ABBA) in {@link ROUNDS} rounds. */
+const inRounds = async (
+  pairs: ReadonlyMap<PeerRoute, Pair>,
+  eventOf: (route: PeerRoute, side: Side) => () => APIGatewayProxyEventV2,
+  milliseconds: number,
+): Promise<PeerThroughputRow[]> => {
+  const rows: PeerThroughputRow[] = [];
+  for (const [route, pair] of pairs) {
     let ours = 0;
     let peer = 0;
     const oursEvent = eventOf(route, 'ours');
@@ -107,4 +128,41 @@ export const measurePeerThroughput = async (
     rows.push({ route, ours: ours / ROUNDS, peer: peer / ROUNDS });
   }
   return rows;
+};
+
+/**
+ * Events per second in process, ours and the peer's, route by route, both logging at warn
+ * (no access-log line), measured twice:
+ * - `dynamodbLocal`: on the same table of DynamoDB Local, whose time per call is almost
+ *   all of both handlers' time;
+ * - `replayed`: each side on its own {@link startRecordedDynamoDb}, which answers every
+ *   call with the answer DynamoDB Local gave that side's first call of the operation, so
+ *   that what is counted is the handlers' own work and the SDK's on the same calls.
+ */
+export const measurePeerThroughput = async (
+  functionsDir: string,
+  peerFiles: ReadonlyMap<PeerRoute, string>,
+  store: PeerStore,
+  milliseconds = 300,
+): Promise<{ dynamodbLocal: PeerThroughputRow[]; replayed: PeerThroughputRow[] }> => {
+  const direct = { ours: store.endpoint, peer: store.endpoint };
+  const onLocal = await importPairs(functionsDir, peerFiles, store, direct, 'peer-local');
+  const dynamodbLocal = await inRounds(onLocal, await prepare(onLocal), milliseconds);
+
+  const recorders = {
+    ours: await startRecordedDynamoDb(store.endpoint),
+    peer: await startRecordedDynamoDb(store.endpoint),
+  };
+  try {
+    const endpoints = { ours: recorders.ours.endpoint, peer: recorders.peer.endpoint };
+    const onReplay = await importPairs(functionsDir, peerFiles, store, endpoints, 'peer-replay');
+    const eventOf = await prepare(onReplay);
+    recorders.ours.replay();
+    recorders.peer.replay();
+    const replayed = await inRounds(onReplay, eventOf, milliseconds);
+    return { dynamodbLocal, replayed };
+  } finally {
+    await recorders.ours.close();
+    await recorders.peer.close();
+  }
 };
