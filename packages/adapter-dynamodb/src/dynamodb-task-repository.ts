@@ -36,6 +36,7 @@ import {
   type TaskItem,
   taskKey,
   toIdempotencyItem,
+  toTaskAttributes,
   toTaskItem,
 } from './item-mapping.js';
 import { newWriteToken, watchAttempts } from './lost-answers.js';
@@ -140,7 +141,7 @@ export class DynamoDbTaskRepository implements TaskRepository {
     { idempotency }: { readonly idempotency?: IdempotencyRecord } = {},
   ): Promise<CreateOutcome> {
     const item = toTaskItem(owner, task);
-    const Item = marshall(item);
+    const Item = toTaskAttributes(owner, task);
     try {
       if (idempotency === undefined) {
         await this.#client.send(

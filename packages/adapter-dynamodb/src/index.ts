@@ -16,6 +16,7 @@ export {
   SafeIntegerSchema,
   STATUS_INDEX,
   statusOfSortKey,
+  toTaskAttributes,
   toTaskItem,
 } from './item-mapping.js';
 export * from './stats/index.js';

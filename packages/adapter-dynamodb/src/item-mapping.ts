@@ -1,3 +1,4 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { IdempotencyRecord, Task, TaskStatus } from '@tasks/domain';
 import { isoTimestamp, TASK_STATUSES } from '@tasks/domain';
 import * as v from 'valibot';
@@ -97,6 +98,23 @@ export const toTaskItem = (owner: string, task: Task): TaskItem => ({
   c: Date.parse(task.createdAt),
   u: Date.parse(task.updatedAt),
   v: task.version,
+});
+
+/**
+ * `toTaskItem` as DynamoDB's attribute values: exactly `marshall(toTaskItem(owner, task))`
+ * (a property test holds them equal), written out for the one flat shape a task item has.
+ * util-dynamodb's `marshall` inspects each value's type on every call; a create spends
+ * this on its PutItem and the local runtime on every stream record.
+ */
+export const toTaskAttributes = (owner: string, task: Task): Record<string, AttributeValue> => ({
+  pk: { S: owner },
+  sk: { S: task.taskId },
+  t: { S: task.title },
+  ...(task.description === undefined ? {} : { d: { S: task.description } }),
+  g: { S: statusSortKey(task.status, task.taskId) },
+  c: { N: String(Date.parse(task.createdAt)) },
+  u: { N: String(Date.parse(task.updatedAt)) },
+  v: { N: String(task.version) },
 });
 
 export const fromTaskItem = (item: unknown): Task => {

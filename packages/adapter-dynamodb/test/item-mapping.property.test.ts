@@ -1,3 +1,4 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { TASK_STATUSES, type Task } from '@tasks/domain';
 import { aTask } from '@tasks/domain/testing';
 import fc from 'fast-check';
@@ -7,6 +8,7 @@ import {
   fromIdempotencyItem,
   fromTaskItem,
   toIdempotencyItem,
+  toTaskAttributes,
   toTaskItem,
 } from '../src/item-mapping.js';
 
@@ -31,6 +33,16 @@ const task: fc.Arbitrary<Task> = fc
   );
 
 describe('item mapping', () => {
+  it('writes every task item as util-dynamodb marshals it', () => {
+    fc.assert(
+      fc.property(task, fc.string({ minLength: 1 }), (original, owner) => {
+        expect(toTaskAttributes(owner, original)).toStrictEqual(
+          marshall(toTaskItem(owner, original)),
+        );
+      }),
+    );
+  });
+
   it('round-trips every task through its item', () => {
     fc.assert(
       fc.property(task, fc.string({ minLength: 1 }), (original, owner) => {

@@ -1,5 +1,4 @@
-import { marshall } from '@aws-sdk/util-dynamodb';
-import { toTaskItem } from '@tasks/adapter-dynamodb';
+import { toTaskAttributes } from '@tasks/adapter-dynamodb';
 import type { TaskWrite } from '@tasks/adapter-inmemory';
 import { type LambdaStreamRecord, type StreamOrigin, streamArnOf } from './lambda-stream-record.js';
 
@@ -47,8 +46,8 @@ export const startMemoryStream = ({
 
   const recordOf = ({ owner, before, after }: TaskWrite): LambdaStreamRecord => {
     sequence += 1n;
-    const newImage = after === undefined ? undefined : marshall(toTaskItem(owner, after));
-    const oldImage = before === undefined ? undefined : marshall(toTaskItem(owner, before));
+    const newImage = after === undefined ? undefined : toTaskAttributes(owner, after);
+    const oldImage = before === undefined ? undefined : toTaskAttributes(owner, before);
     const image = newImage ?? oldImage ?? {};
     return {
       eventID: crypto.randomUUID(),
