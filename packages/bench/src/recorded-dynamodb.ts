@@ -39,12 +39,15 @@ export interface RecordedDynamoDb {
  * A DynamoDB endpoint for one handler. At first it forwards every call to `upstream`
  * (DynamoDB Local) and keeps the last answer to each operation (the `X-Amz-Target`
  * header); after {@link RecordedDynamoDb.replay} it answers each operation with that
- * answer at once, byte for byte (its CRC32 header included), without DynamoDB.
+ * answer at once, byte for byte (its CRC32 header included), without DynamoDB. Only
+ * successful answers (below 300) are kept.
  *
  * Driven through it, a handler pays for everything that is its own (its code, and the
  * SDK's serialising, signing, HTTP and parsing of the same calls) and nothing of DynamoDB
  * Local's, whose 1 to 4 ms a call are otherwise almost all of both handlers' time. An
- * operation first seen while replaying has no answer: a 500, which the bench reports.
+ * operation first seen while replaying has no answer: a 500, which makes the handler's
+ * answer a 5xx, and the bench stops on it. A call that fails on the way (a reset
+ * connection) is ended with its error.
  */
 export const startRecordedDynamoDb = async (upstream: string): Promise<RecordedDynamoDb> => {
   const target = new URL(upstream);
@@ -52,42 +55,48 @@ export const startRecordedDynamoDb = async (upstream: string): Promise<RecordedD
   let replaying = false;
   const server = createServer((incoming, outgoing) => {
     const operation = String(incoming.headers['x-amz-target'] ?? '');
-    void bodyOf(incoming).then((body) => {
-      const recorded = answers.get(operation);
-      if (replaying) {
-        if (recorded === undefined) {
-          outgoing.writeHead(500, { 'content-type': 'text/plain' });
-          outgoing.end(`no recorded answer to ${operation}`);
+    bodyOf(incoming).then(
+      (body) => {
+        const recorded = answers.get(operation);
+        if (replaying) {
+          if (recorded === undefined) {
+            outgoing.writeHead(500, { 'content-type': 'text/plain' });
+            outgoing.end(`no recorded answer to ${operation}`);
+            return;
+          }
+          outgoing.writeHead(recorded.status, recorded.headers);
+          outgoing.end(recorded.body);
           return;
         }
-        outgoing.writeHead(recorded.status, recorded.headers);
-        outgoing.end(recorded.body);
-        return;
-      }
-      const forwarded = request(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: incoming.method,
-          path: incoming.url,
-          headers: incoming.headers,
-        },
-        (answer) => {
-          void bodyOf(answer).then((answerBody) => {
-            const kept: Answer = {
-              status: answer.statusCode ?? 500,
-              headers: answerHeaders(answer.headers),
-              body: answerBody,
-            };
-            answers.set(operation, kept);
-            outgoing.writeHead(kept.status, kept.headers);
-            outgoing.end(kept.body);
-          });
-        },
-      );
-      forwarded.on('error', (error) => outgoing.destroy(error));
-      forwarded.end(body);
-    });
+        const forwarded = request(
+          {
+            host: target.hostname,
+            port: target.port,
+            method: incoming.method,
+            path: incoming.url,
+            headers: incoming.headers,
+          },
+          (answer) => {
+            bodyOf(answer).then(
+              (answerBody) => {
+                const kept: Answer = {
+                  status: answer.statusCode ?? 500,
+                  headers: answerHeaders(answer.headers),
+                  body: answerBody,
+                };
+                if (kept.status < 300) answers.set(operation, kept);
+                outgoing.writeHead(kept.status, kept.headers);
+                outgoing.end(kept.body);
+              },
+              (error: Error) => outgoing.destroy(error),
+            );
+          },
+        );
+        forwarded.on('error', (error) => outgoing.destroy(error));
+        forwarded.end(body);
+      },
+      (error: Error) => outgoing.destroy(error),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
