@@ -29,6 +29,7 @@ import {
 } from '@tasks/domain';
 import {
   fromIdempotencyItem,
+  fromTaskAttributes,
   fromTaskItem,
   STATUS_INDEX,
   statusSortKey,
@@ -202,7 +203,7 @@ export class DynamoDbTaskRepository implements TaskRepository {
         }),
         this.#options(),
       );
-      return Item === undefined ? undefined : fromTaskItem(unmarshall(Item));
+      return Item === undefined ? undefined : fromTaskAttributes(Item);
     } catch (error) {
       throw translateStorageError(error);
     }
@@ -247,7 +248,7 @@ export class DynamoDbTaskRepository implements TaskRepository {
           }),
           this.#options(),
         );
-        for (const item of output.Items ?? []) items.push(fromTaskItem(unmarshall(item)));
+        for (const item of output.Items ?? []) items.push(fromTaskAttributes(item));
         start = output.LastEvaluatedKey;
       } while (start !== undefined && items.length <= limit);
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { IdempotencyRecord, Task, TaskStatus } from '@tasks/domain';
 import { isoTimestamp, TASK_STATUSES } from '@tasks/domain';
 import * as v from 'valibot';
@@ -131,6 +132,59 @@ export const fromTaskItem = (item: unknown): Task => {
     version,
   };
 };
+
+const TASK_ATTRIBUTES = new Set(['pk', 'sk', 't', 'd', 'g', 'c', 'u', 'v', 'w']);
+
+/** An `N` attribute's number as `unmarshall` reads it, when it is a safe integer. */
+const integerOf = (value: AttributeValue | undefined): number | undefined => {
+  const text = value?.N;
+  if (text === undefined) return undefined;
+  const number = Number(text);
+  return Number.isSafeInteger(number) ? number : undefined;
+};
+
+/** The task, when `attributes` have exactly the shape {@link toTaskAttributes} writes. */
+const taskOfWrittenShape = (attributes: Record<string, AttributeValue>): Task | undefined => {
+  for (const name in attributes) if (!TASK_ATTRIBUTES.has(name)) return undefined;
+  const { pk, sk, t, d, g, w } = attributes;
+  const c = integerOf(attributes['c']);
+  const u = integerOf(attributes['u']);
+  const version = integerOf(attributes['v']);
+  if (
+    pk?.S === undefined ||
+    sk?.S === undefined ||
+    t?.S === undefined ||
+    g?.S === undefined ||
+    (d !== undefined && d.S === undefined) ||
+    (w !== undefined && w.S === undefined) ||
+    c === undefined ||
+    u === undefined ||
+    version === undefined
+  ) {
+    return undefined;
+  }
+  const status = statusOfSortKey(g.S, sk.S);
+  if (status === undefined) return undefined;
+  return {
+    taskId: sk.S,
+    title: t.S,
+    ...(d?.S === undefined ? {} : { description: d.S }),
+    status,
+    createdAt: isoTimestamp(c),
+    updatedAt: isoTimestamp(u),
+    version,
+  };
+};
+
+/**
+ * A task from its item as DynamoDB hands it back: exactly `fromTaskItem(unmarshall(…))`
+ * (a property test holds the two equal on any attributes, a corrupt item failing with the
+ * same `CorruptItemError`), read straight from the attribute values when they have the
+ * shape this adapter writes. A page of 21 items spent about 44 µs in `unmarshall` and the
+ * item schema.
+ */
+export const fromTaskAttributes = (attributes: Record<string, AttributeValue>): Task =>
+  taskOfWrittenShape(attributes) ?? fromTaskItem(unmarshall(attributes));
 
 export const toIdempotencyItem = (owner: string, record: IdempotencyRecord) => {
   const { pk: _owner, ...task } = toTaskItem(owner, record.task);

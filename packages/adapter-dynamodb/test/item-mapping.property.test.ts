@@ -1,4 +1,5 @@
-import { marshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { TASK_STATUSES, type Task } from '@tasks/domain';
 import { aTask } from '@tasks/domain/testing';
 import fc from 'fast-check';
@@ -6,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CorruptItemError } from '../src/index.js';
 import {
   fromIdempotencyItem,
+  fromTaskAttributes,
   fromTaskItem,
   toIdempotencyItem,
   toTaskAttributes,
@@ -40,6 +42,60 @@ describe('item mapping', () => {
           marshall(toTaskItem(owner, original)),
         );
       }),
+    );
+  });
+
+  it('reads every task back from its attribute values, with an update token or without', () => {
+    fc.assert(
+      fc.property(task, fc.string({ minLength: 1 }), fc.boolean(), (original, owner, token) => {
+        const attributes = {
+          ...toTaskAttributes(owner, original),
+          ...(token ? { w: { S: 'token' } } : {}),
+        };
+        expect(fromTaskAttributes(attributes)).toStrictEqual(original);
+      }),
+    );
+  });
+
+  it('reads any attribute values as unmarshall and fromTaskItem do: the same task, or the same CorruptItemError', () => {
+    const anyValue: fc.Arbitrary<AttributeValue> = fc.oneof(
+      fc.string().map((S) => ({ S })),
+      fc
+        .oneof(
+          fc.integer().map(String),
+          fc.double().map(String),
+          fc.constantFrom('1.5', '-0', '1e3', '0x10', '', ' 7', '9007199254740993', 'NaN'),
+        )
+        .map((N) => ({ N })),
+      fc.boolean().map((BOOL) => ({ BOOL })),
+      fc.constant({ NULL: true as const }),
+    );
+    const name = fc.constantFrom('pk', 'sk', 't', 'd', 'g', 'c', 'u', 'v', 'w', 'x');
+    /** A task's attribute values with some replaced, removed or added. */
+    const attributes = fc
+      .tuple(task, fc.dictionary(name, fc.option(anyValue, { nil: undefined }), { maxKeys: 3 }))
+      .map(([original, changes]) => {
+        const changed: Record<string, AttributeValue> = { ...toTaskAttributes('o', original) };
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === undefined) delete changed[key];
+          else changed[key] = value;
+        }
+        return changed;
+      });
+    const outcome = (read: () => unknown) => {
+      try {
+        return { task: read() };
+      } catch (error) {
+        return { error: error instanceof Error ? `${error.name}: ${error.message}` : error };
+      }
+    };
+    fc.assert(
+      fc.property(attributes, (values) => {
+        expect(outcome(() => fromTaskAttributes(values))).toStrictEqual(
+          outcome(() => fromTaskItem(unmarshall(values))),
+        );
+      }),
+      { numRuns: 2000 },
     );
   });
 
