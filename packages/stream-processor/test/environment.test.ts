@@ -5,19 +5,21 @@ describe('readStreamEnvironment', () => {
   it.each([
     {
       env: { STATS_TABLE_NAME: 'stats', DYNAMODB_ENDPOINT: 'nowhere' },
-      message: 'Invalid environment: DYNAMODB_ENDPOINT: Invalid URL: Received "nowhere"',
+      message: 'Invalid environment: DYNAMODB_ENDPOINT: must be a URL',
     },
     {
       env: { STATS_TABLE_NAME: '', TASKS_STORE: 'disk' },
       message:
-        'Invalid environment: STATS_TABLE_NAME: Invalid length: Expected >=1 but received 0; ' +
-        'TASKS_STORE: Invalid type: Expected ("dynamodb" | "memory") but received "disk"',
+        'Invalid environment: STATS_TABLE_NAME: must not be empty; ' +
+        'TASKS_STORE: must be one of "dynamodb" | "memory"',
     },
     {
       env: { STATS_TABLE_NAME: 'stats', LOG_LEVEL: 'loud' },
-      message:
-        'Invalid environment: LOG_LEVEL: Invalid type: ' +
-        'Expected ("debug" | "info" | "warn" | "error") but received "loud"',
+      message: 'Invalid environment: LOG_LEVEL: must be one of "debug" | "info" | "warn" | "error"',
+    },
+    {
+      env: { TABLE_NAME: 'tasks' },
+      message: 'Invalid environment: STATS_TABLE_NAME: is required',
     },
   ])('names each wrong variable and what is wrong with it: $env', ({ env, message }) => {
     expect(() => readStreamEnvironment(env, ['STATS_TABLE_NAME'])).toThrow(message);

@@ -1,8 +1,8 @@
-import { describeIssues } from '@tasks/adapter-dynamodb';
 import { LOG_LEVELS } from '@tasks/adapter-lambda';
+import { parseInput, ValidationError } from '@tasks/domain';
 import * as v from 'valibot';
 
-const nonEmpty = v.pipe(v.string(), v.minLength(1));
+const nonEmpty = v.pipe(v.string(), v.nonEmpty('must not be empty'));
 
 /**
  * A URL, trimmed and without tabs or line breaks (which the URL parser ignores), so that
@@ -11,7 +11,7 @@ const nonEmpty = v.pipe(v.string(), v.minLength(1));
 const url = v.pipe(
   v.string(),
   v.trim(),
-  v.url(),
+  v.url('must be a URL'),
   v.transform((text) => text.replace(/[\t\n\r]/g, '')),
 );
 
@@ -33,20 +33,29 @@ export const StreamEnvironmentSchema = v.object({
 });
 export type StreamEnvironment = v.InferOutput<typeof StreamEnvironmentSchema>;
 
-/** The parsed environment, or every problem with it in one message. */
+/**
+ * The parsed environment, or every problem with it in one message, in the domain's words
+ * as a route's function says them (`STATS_TABLE_NAME: is required`).
+ */
 export const readStreamEnvironment = (
   env: Readonly<Record<string, string | undefined>>,
   required: readonly ('STATS_TABLE_NAME' | 'TABLE_NAME')[],
 ): StreamEnvironment => {
-  const result = v.safeParse(StreamEnvironmentSchema, env);
-  const problems = result.success ? [] : describeIssues(result.issues);
-  if (result.success && result.output.TASKS_STORE === 'dynamodb') {
+  let parsed: StreamEnvironment | undefined;
+  const problems: string[] = [];
+  try {
+    parsed = parseInput(StreamEnvironmentSchema, env);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    problems.push(...error.issues.map(({ path, message }) => `${path}: ${message}`));
+  }
+  if (parsed?.TASKS_STORE === 'dynamodb') {
     for (const name of required) {
-      if (result.output[name] === undefined) problems.push(`${name}: required`);
+      if (parsed[name] === undefined) problems.push(`${name}: is required`);
     }
   }
-  if (!result.success || problems.length > 0) {
+  if (parsed === undefined || problems.length > 0) {
     throw new Error(`Invalid environment: ${problems.join('; ')}`);
   }
-  return result.output;
+  return parsed;
 };
