@@ -5,5 +5,6 @@
  * answers what no route serves.
  */
 
+export { readEnvironment } from './composition/environment.js';
 export { HOST_STATS_STORE, HOST_TASK_REPOSITORY } from './composition/host-repository.js';
 export * from './http/index.js';

@@ -1,5 +1,4 @@
-import { LOG_LEVELS } from '@tasks/adapter-lambda';
-import { parseInput, ValidationError } from '@tasks/domain';
+import { LOG_LEVELS, readEnvironment } from '@tasks/adapter-lambda';
 import * as v from 'valibot';
 
 const nonEmpty = v.pipe(v.string(), v.nonEmpty('must not be empty'));
@@ -41,21 +40,15 @@ export const readStreamEnvironment = (
   env: Readonly<Record<string, string | undefined>>,
   required: readonly ('STATS_TABLE_NAME' | 'TABLE_NAME')[],
 ): StreamEnvironment => {
-  let parsed: StreamEnvironment | undefined;
-  const problems: string[] = [];
-  try {
-    parsed = parseInput(StreamEnvironmentSchema, env);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    problems.push(...error.issues.map(({ path, message }) => `${path}: ${message}`));
-  }
-  if (parsed?.TASKS_STORE === 'dynamodb') {
+  const parsed = readEnvironment(StreamEnvironmentSchema, env);
+  const problems = parsed.ok ? [] : [...parsed.problems];
+  if (parsed.ok && parsed.value.TASKS_STORE === 'dynamodb') {
     for (const name of required) {
-      if (parsed[name] === undefined) problems.push(`${name}: is required`);
+      if (parsed.value[name] === undefined) problems.push(`${name}: is required`);
     }
   }
-  if (parsed === undefined || problems.length > 0) {
+  if (!parsed.ok || problems.length > 0) {
     throw new Error(`Invalid environment: ${problems.join('; ')}`);
   }
-  return parsed;
+  return parsed.value;
 };
