@@ -141,7 +141,6 @@ export class DynamoDbTaskRepository implements TaskRepository {
     task: Task,
     { idempotency }: { readonly idempotency?: IdempotencyRecord } = {},
   ): Promise<CreateOutcome> {
-    const item = toTaskItem(owner, task);
     const Item = toTaskAttributes(owner, task);
     try {
       if (idempotency === undefined) {
@@ -181,7 +180,10 @@ export class DynamoDbTaskRepository implements TaskRepository {
       if (error instanceof ConditionalCheckFailedException) {
         // The SDK retries a put whose answer was lost; finding exactly the item this
         // create writes means that an earlier attempt succeeded.
-        if (error.Item !== undefined && isSameItem(unmarshall(error.Item), item)) {
+        if (
+          error.Item !== undefined &&
+          isSameItem(unmarshall(error.Item), toTaskItem(owner, task))
+        ) {
           return { kind: 'created' };
         }
         throw new TaskAlreadyExistsError(task.taskId, { cause: error });
