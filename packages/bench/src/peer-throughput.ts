@@ -73,6 +73,14 @@ const importPairs = async (
 
 const create = () => createEvent('{"title":"Benchmark task"}');
 
+/** `handler`, failing on an answer of 300 or more instead of counting it as an event. */
+const answering =
+  (handler: Handler, label: string) =>
+  async (event: APIGatewayProxyEventV2): Promise<void> => {
+    const reply = await handler(event, lambdaContext);
+    if (reply.statusCode >= 300) throw new Error(`${label} answered ${reply.statusCode}`);
+  };
+
 /**
  * Each side's events: 21 creates first, so that a list has a page of 20 and a next one,
  * then one event of each route answered below 300 before any is counted.
@@ -95,20 +103,11 @@ const prepare = async (
   };
   for (const [route, pair] of pairs) {
     for (const side of ['ours', 'peer'] as const) {
-      const reply = await pair[side](eventOf(route, side)(), lambdaContext);
-      if (reply.statusCode >= 300) throw new Error(`${side} ${route} answered ${reply.statusCode}`);
+      await answering(pair[side], `${side} ${route}`)(eventOf(route, side)());
     }
   }
   return eventOf;
 };
-
-/** `handler`, failing on an answer of 300 or more instead of counting it as an event. */
-const answering =
-  (handler: Handler, label: string) =>
-  async (event: APIGatewayProxyEventV2): Promise<void> => {
-    const reply = await handler(event, lambdaContext);
-    if (reply.statusCode >= 300) throw new Error(`${label} answered ${reply.statusCode}`);
-  };
 
 /** Events per second of each route, the two sides taking turns (ABBA) in {@link ROUNDS} rounds. */
 const inRounds = async (
@@ -147,8 +146,8 @@ const inRounds = async (
  *   all of both handlers' time;
  * - `replayed`: each side on its own {@link startRecordedDynamoDb}, which answers every
  *   call with the answer DynamoDB Local gave that side's last forwarded call of the
- *   operation (its warm-up), so
- *   that what is counted is the handlers' own work and the SDK's on the same calls.
+ *   operation (its warm-up), so that what is counted is the handlers' own work and the
+ *   SDK's on the same calls.
  */
 export const measurePeerThroughput = async (
   functionsDir: string,
