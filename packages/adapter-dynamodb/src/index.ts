@@ -22,3 +22,4 @@ export {
 export * from './stats/index.js';
 export { retryAfterSeconds, translateStorageError } from './storage-errors.js';
 export { ensureTable, type TableSetup } from './table-admin.js';
+export { isTableName, TABLE_NAME_RULE } from './table-name.js';

@@ -7,4 +7,5 @@
 
 export { readEnvironment } from './composition/environment.js';
 export { HOST_STATS_STORE, HOST_TASK_REPOSITORY } from './composition/host-repository.js';
+export { TableNameSchema } from './composition/route-environment.js';
 export * from './http/index.js';

@@ -10,8 +10,17 @@ describe('readStreamEnvironment', () => {
     {
       env: { STATS_TABLE_NAME: '', TASKS_STORE: 'disk' },
       message:
-        'Invalid environment: STATS_TABLE_NAME: must not be empty; ' +
+        'Invalid environment: STATS_TABLE_NAME: must be a DynamoDB table name: 3 to 255 ' +
+        'characters, each a letter, a digit, "_", "-" or "."; ' +
         'TASKS_STORE: must be one of "dynamodb" | "memory"',
+    },
+    {
+      // DynamoDB would refuse it on every call, with a ValidationException per record.
+      env: { STATS_TABLE_NAME: 'st', TABLE_NAME: 'tasks/local' },
+      message:
+        'Invalid environment: STATS_TABLE_NAME: must be a DynamoDB table name: 3 to 255 ' +
+        'characters, each a letter, a digit, "_", "-" or "."; TABLE_NAME: must be a DynamoDB ' +
+        'table name: 3 to 255 characters, each a letter, a digit, "_", "-" or "."',
     },
     {
       env: { STATS_TABLE_NAME: 'stats', LOG_LEVEL: 'loud' },

@@ -7,7 +7,8 @@ import { makeJsonLogger } from '../http/logger.js';
 import { type RecordTaskMetrics, taskMetricsFor } from '../http/metrics.js';
 import { type Controller, makeRouteHandler } from '../http/route-handler.js';
 import { makeDeadlines } from './deadline.js';
-import { type Environment, EnvironmentSchema, environmentOf } from './environment.js';
+import { environmentOf } from './environment.js';
+import { type Environment, EnvironmentSchema } from './route-environment.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

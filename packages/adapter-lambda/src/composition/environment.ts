@@ -3,30 +3,9 @@ import * as v from 'valibot';
 import { LOG_LEVELS, makeJsonLogger } from '../http/logger.js';
 
 /** What every function reads, the fallback too. */
-const CommonEnvironment = {
+export const CommonEnvironment = {
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS), 'info'),
 };
-
-/**
- * The environment of a route's function (set by infra/template.yaml) and of the local
- * runtime, which runs the same bundles. Read once per container, at start-up.
- */
-export const EnvironmentSchema = v.object({
-  ...CommonEnvironment,
-  /** The DynamoDB table. */
-  TABLE_NAME: v.pipe(v.string(), v.nonEmpty('must not be empty')),
-  /** Set by Lambda; for a local endpoint, defaults to us-east-1. */
-  AWS_REGION: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty')), 'us-east-1'),
-  /** A DynamoDB that is not AWS's (DynamoDB Local), for the local runtime. */
-  DYNAMODB_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
-  /** `jwt`: the owner is the verified token's `sub`; `none`: one fixed owner, for dev and local use. */
-  AUTH_MODE: v.optional(v.picklist(['jwt', 'none']), 'jwt'),
-  /** The owner of every task when `AUTH_MODE` is `none`. */
-  FIXED_OWNER: v.optional(v.pipe(v.string(), v.nonEmpty('must not be empty')), 'local'),
-  /** Set by Lambda (and the local runtime): the business metrics' dimension; none without. */
-  AWS_LAMBDA_FUNCTION_NAME: v.optional(v.string()),
-});
-export type Environment = v.InferOutput<typeof EnvironmentSchema>;
 
 /** The environment of the fallback function: it stores nothing and knows no owner. */
 export const FallbackEnvironmentSchema = v.object(CommonEnvironment);

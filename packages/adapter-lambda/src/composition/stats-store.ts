@@ -5,11 +5,12 @@ import type { Controller } from '../http/route-handler.js';
 import { type ComposedHandler, composeRouteOn, type StoreFactory } from './compose.js';
 import { environmentOf } from './environment.js';
 import { hostStatsStore } from './host-repository.js';
+import { TableNameSchema } from './route-environment.js';
 
 /** What GET /tasks/stats reads besides every route's environment. */
 const StatsEnvironmentSchema = v.object({
   /** The statistics table (StatsTable): set only on the function of GET /tasks/stats. */
-  STATS_TABLE_NAME: v.pipe(v.string(), v.nonEmpty('must not be empty')),
+  STATS_TABLE_NAME: TableNameSchema,
 });
 
 /**

@@ -38,6 +38,13 @@ describe('composeApi with a wrong environment', () => {
   it.each([
     { variable: 'TABLE_NAME', env: {} },
     { variable: 'TABLE_NAME', env: { TABLE_NAME: '' } },
+    // Names DynamoDB refuses: the SDK's ValidationException on every call, otherwise. (The
+    // statistics table named apart, so that it is not the one refused.)
+    { variable: 'TABLE_NAME', env: { TABLE_NAME: 'ab', STATS_TABLE_NAME: 'tasks-stats' } },
+    {
+      variable: 'TABLE_NAME',
+      env: { TABLE_NAME: 'tasks local', STATS_TABLE_NAME: 'tasks-stats' },
+    },
     { variable: 'AUTH_MODE', env: { TABLE_NAME: 'tasks', AUTH_MODE: 'maybe' } },
     { variable: 'DYNAMODB_ENDPOINT', env: { TABLE_NAME: 'tasks', DYNAMODB_ENDPOINT: 'nowhere' } },
   ])('throws and logs one JSON line naming $variable for $env', ({ variable, env }) => {
@@ -182,6 +189,17 @@ describe('composeStatsRoute, the composition root of GET /tasks/stats', () => {
     const chunks = captureStdout();
 
     expect(() => composeStats({ TABLE_NAME: 'tasks' })).toThrow('STATS_TABLE_NAME');
+    const lines = linesOf(chunks);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('STATS_TABLE_NAME');
+  });
+
+  it('fails the cold start with one line naming STATS_TABLE_NAME when DynamoDB would refuse it', () => {
+    const chunks = captureStdout();
+
+    expect(() => composeStats({ TABLE_NAME: 'tasks', STATS_TABLE_NAME: 'x'.repeat(256) })).toThrow(
+      'STATS_TABLE_NAME: must be a DynamoDB table name',
+    );
     const lines = linesOf(chunks);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('STATS_TABLE_NAME');

@@ -1,4 +1,4 @@
-import { LOG_LEVELS, readEnvironment } from '@tasks/adapter-lambda';
+import { LOG_LEVELS, readEnvironment, TableNameSchema } from '@tasks/adapter-lambda';
 import * as v from 'valibot';
 
 const nonEmpty = v.pipe(v.string(), v.nonEmpty('must not be empty'));
@@ -20,9 +20,9 @@ const url = v.pipe(
  */
 export const StreamEnvironmentSchema = v.object({
   /** The statistics table. Required unless `TASKS_STORE` is `memory`. */
-  STATS_TABLE_NAME: v.optional(nonEmpty),
+  STATS_TABLE_NAME: v.optional(TableNameSchema),
   /** The tasks table: only the rebuild reads it. */
-  TABLE_NAME: v.optional(nonEmpty),
+  TABLE_NAME: v.optional(TableNameSchema),
   /** `memory`: the statistics the local runtime's bundles share in one process. */
   TASKS_STORE: v.optional(v.picklist(['dynamodb', 'memory']), 'dynamodb'),
   AWS_REGION: v.optional(nonEmpty, 'us-east-1'),
