@@ -15,6 +15,7 @@ export const LOCAL_RUNTIME_ERROR_CODES = [
   'data_dir_locked',
   'store_lost',
   'nothing_to_rebuild',
+  'invalid_options',
 ] as const;
 
 export type LocalRuntimeErrorCode = (typeof LOCAL_RUNTIME_ERROR_CODES)[number];
@@ -128,4 +129,16 @@ export class StoreLostError extends LocalRuntimeError {
 export class NothingToRebuildError extends LocalRuntimeError {
   override readonly name = 'NothingToRebuildError';
   readonly code = 'nothing_to_rebuild';
+}
+
+/** An option of `startLocalRuntime` has a value it cannot use; `problems` names each. */
+export class InvalidOptionsError extends LocalRuntimeError {
+  override readonly name = 'InvalidOptionsError';
+  readonly code = 'invalid_options';
+  constructor(
+    readonly problems: readonly string[],
+    options?: ErrorOptions,
+  ) {
+    super(`Invalid options: ${problems.join('; ')}`, options);
+  }
 }

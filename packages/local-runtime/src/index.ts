@@ -20,6 +20,7 @@ export {
   DataDirLockedError,
   FunctionInitError,
   InvalidEnvironmentError,
+  InvalidOptionsError,
   InvalidTemplateError,
   ListenFailedError,
   LOCAL_RUNTIME_ERROR_CODES,

@@ -1,6 +1,8 @@
+import { isTableName, TABLE_NAME_RULE } from '@tasks/adapter-dynamodb';
 import { loadTemplate, TEMPLATE_PATH, templateFunctions } from '@tasks/sam-template';
 import { type Auth, startAuth } from './auth.js';
 import { loadFunctions } from './bundles.js';
+import { InvalidOptionsError } from './errors.js';
 import { functionConfigs } from './function-config.js';
 import { type Gateway, makeGateway } from './gateway.js';
 import { listen } from './http-server.js';
@@ -25,6 +27,22 @@ const REGION = 'us-east-1';
 // What sam-template's intrinsics resolve AWS::AccountId to, so that ARNs agree.
 const ACCOUNT_ID = '000000000000';
 
+/**
+ * What DynamoDB would refuse of the tables' names: `tableName`, and the statistics table
+ * named after it. Checked before anything starts, where the SDK's `ValidationException`
+ * would otherwise come from the first table it creates.
+ */
+const tableNameProblems = (tableName: string): string[] => {
+  if (!isTableName(tableName)) {
+    return [`tableName "${tableName}" must be a DynamoDB table name: ${TABLE_NAME_RULE}`];
+  }
+  const stats = statsTableNameFor(tableName);
+  if (isTableName(stats)) return [];
+  return [
+    `tableName "${tableName}" leaves no room for the statistics table "${stats}" beside it: a DynamoDB table name is ${TABLE_NAME_RULE}`,
+  ];
+};
+
 const standardError = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
@@ -38,14 +56,18 @@ const standardError = (line: string): void => {
  * distribution's: the page's build is served on every path the API does not take, as
  * CloudFront serves it from S3 (see `makeDistribution`). The port is taken first, so that a busy
  * port fails before DynamoDB Local starts; requests that arrive meanwhile wait for the
- * start, as a cold start would. Rejects with the typed errors of `./errors.js` and
- * `@tasks/dynamodb-local`, having undone whatever it had started.
+ * start, as a cold start would. An option it cannot use (a `tableName` DynamoDB would
+ * refuse) is an {@link InvalidOptionsError}, before anything starts. Rejects with the
+ * typed errors of `./errors.js` and `@tasks/dynamodb-local`, having undone whatever it had
+ * started.
  */
 export const startLocalRuntime = async (
   options: LocalRuntimeOptions = {},
 ): Promise<LocalRuntime> => {
   const templatePath = options.templatePath ?? TEMPLATE_PATH;
   const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
+  const problems = tableNameProblems(tableName);
+  if (problems.length > 0) throw new InvalidOptionsError(problems);
   const fixedOwner = options.fixedOwner ?? 'local';
   const log = options.log ?? standardError;
   const template = loadTemplate(templatePath);
