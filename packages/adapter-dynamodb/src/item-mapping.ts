@@ -74,7 +74,8 @@ const IdempotencyItemSchema = v.object({
   pk: v.string(),
   sk: v.pipe(v.string(), v.startsWith(IDEMPOTENCY_PREFIX)),
   f: v.string(),
-  r: v.record(v.string(), v.unknown()),
+  /** The task the key created, a task item without its owner: checked here, so that what is wrong is named under `r`. */
+  r: v.omit(TaskItemSchema, ['pk']),
   c: FiniteNumberSchema,
   e: FiniteNumberSchema,
 });

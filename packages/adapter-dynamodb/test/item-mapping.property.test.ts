@@ -161,4 +161,20 @@ describe('item mapping', () => {
         'e: Invalid type: Expected number but received "1"',
     );
   });
+
+  it.each([
+    ['a list', [], 'r.sk: Invalid key: Expected "sk" but received undefined'],
+    ['a task without its title', { sk: 'id', g: 'TODO#id', c: 1, u: 1, v: 1 }, 'r.t: Invalid key'],
+  ])('names the record’s task, r, when it is %s', (_, r, says) => {
+    const item = toIdempotencyItem('owner', {
+      key: 'k',
+      fingerprint: 'abc',
+      task: aTask(),
+      createdAt: '2026-12-01T09:00:00.000Z',
+      expiresAt: '2026-12-02T09:00:00.000Z',
+    });
+
+    expect(() => fromIdempotencyItem({ ...item, r })).toThrow(CorruptItemError);
+    expect(() => fromIdempotencyItem({ ...item, r })).toThrow(`unexpected item shape: ${says}`);
+  });
 });
