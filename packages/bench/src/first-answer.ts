@@ -30,14 +30,18 @@ const runOnce = (item: FirstAnswerCase): number => {
 };
 
 /**
- * Median wall time from process start to the first answered request (SPEC §9): a fresh
+ * Median wall time from process start to the first answered request (SPEC §9), and every
+ * round's time of each case (`samples`, in the order of `cases`): a fresh
  * Node.js process imports the bundle and answers one real request on DynamoDB Local.
  * The cases take turns, round after round, so that the machine's noise falls on all.
  */
-export const measureFirstAnswer = (cases: readonly FirstAnswerCase[], rounds = 21): number[] => {
+export const measureFirstAnswer = (
+  cases: readonly FirstAnswerCase[],
+  rounds = 21,
+): { medians: number[]; samples: number[][] } => {
   const samples = cases.map((): number[] => []);
   for (let round = 0; round < rounds; round++) {
     for (const [index, item] of cases.entries()) samples[index]?.push(runOnce(item));
   }
-  return samples.map(median);
+  return { medians: samples.map(median), samples };
 };

@@ -4,6 +4,7 @@ import { InMemoryTaskRepository } from '@tasks/adapter-inmemory';
 import { HOST_TASK_REPOSITORY } from '@tasks/adapter-lambda';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createEvent, lambdaContext, listEvent, taskEvent } from './api-gateway-event.js';
+import { mean, roundRatios } from './stats.js';
 
 interface Result {
   readonly statusCode: number;
@@ -85,6 +86,8 @@ export interface ThroughputRow {
   readonly operation: string;
   readonly handler: number;
   readonly bare: number;
+  /** Each round's ratio of ours to the bare handler's. */
+  readonly rounds: readonly number[];
   /** SPEC §9: ≥ 0.5× for get and list, ≥ 0.25× for create, update and delete. */
   readonly target: number;
 }
@@ -170,27 +173,37 @@ export const measureHandlerThroughput = async (
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body: value === undefined ? '' : JSON.stringify(value),
     });
-    let ours = 0;
-    let baseline = 0;
+    const ours: number[] = [];
+    const baseline: number[] = [];
     // The same events for the bare handler, but for the pool: its deletes take no task.
     const bareEvent = more === undefined ? event : () => taskEvent('DELETE', taskId);
     for (let round = 0; round < ROUNDS; round++) {
       await inTurns(
         round,
         async () => {
-          ours += await eventsPerSecond(
-            () => handler(event(), lambdaContext),
-            milliseconds,
-            more?.(round),
+          ours.push(
+            await eventsPerSecond(
+              () => handler(event(), lambdaContext),
+              milliseconds,
+              more?.(round),
+            ),
           );
         },
         async () => {
-          baseline += await eventsPerSecond(() => bare(bareEvent(), lambdaContext), milliseconds);
+          baseline.push(
+            await eventsPerSecond(() => bare(bareEvent(), lambdaContext), milliseconds),
+          );
         },
       );
     }
     const target = /^(get|list)/.test(operation) ? 0.5 : 0.25;
-    rows.push({ operation, handler: ours / ROUNDS, bare: baseline / ROUNDS, target });
+    rows.push({
+      operation,
+      handler: mean(ours),
+      bare: mean(baseline),
+      rounds: roundRatios(ours, baseline),
+      target,
+    });
   }
   return rows;
 };

@@ -21,13 +21,13 @@ const runOnce = (args: readonly string[]): number => {
 
 /**
  * Median wall time of a fresh Node.js process that imports each file (a cold start's
- * import phase), and of `node -e 0`. The commands take turns, round after round, so
+ * import phase), and of `node -e 0`, with every round's times (`samples`). The commands take turns, round after round, so
  * that the machine's noise falls on all of them alike.
  */
 export const measureImportTimes = (
   files: readonly string[],
   rounds = 25,
-): { bare: number; files: number[] } => {
+): { bare: number; files: number[]; samples: { bare: number[]; files: number[][] } } => {
   const commands = [
     ['-e', '0'],
     ...files.map((file) => [
@@ -41,5 +41,5 @@ export const measureImportTimes = (
     for (const [index, command] of commands.entries()) samples[index]?.push(runOnce(command));
   }
   const [bare = [], ...rest] = samples;
-  return { bare: median(bare), files: rest.map(median) };
+  return { bare: median(bare), files: rest.map(median), samples: { bare, files: rest } };
 };

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startChildServer } from './child-server.js';
 import { inTurns } from './handler-throughput.js';
+import { roundRatios } from './stats.js';
 
 const LOCAL_RUNTIME = fileURLToPath(new URL('../../local-runtime/dist/main.js', import.meta.url));
 const BARE_SERVER = fileURLToPath(new URL('./bare-server.js', import.meta.url));
@@ -21,6 +22,8 @@ export interface LocalApiRow {
   readonly operation: string;
   readonly runtime: LoadFigures;
   readonly bare: LoadFigures;
+  /** Each round's ratio of the runtime's requests per second to the bare server's. */
+  readonly rounds: readonly number[];
 }
 
 interface Operation {
@@ -57,6 +60,8 @@ const load = async (url: string, operation: Operation, seconds: number): Promise
     failures: result.non2xx + result.errors + result.timeouts,
   };
 };
+
+const perSecond = (round: Round): number => round.requests / round.seconds;
 
 /** Rounds as one figure: all their requests over all their time, the median p50, the worst p99. */
 const figuresOf = (rounds: readonly Round[]): LoadFigures => {
@@ -170,6 +175,7 @@ export const measureLocalApi = async (
           operation: operation.name,
           runtime: figuresOf(ours),
           bare: figuresOf(theirs),
+          rounds: roundRatios(ours.map(perSecond), theirs.map(perSecond)),
         });
       }
       return rows;

@@ -27,11 +27,14 @@ import { markdownTable } from './markdown-table.js';
 import { PEER_ROUTES, peerBundles } from './peer.js';
 import { measurePeerThroughput } from './peer-throughput.js';
 import { costPerMillionCalls, PRICES } from './prices.js';
-import { kilobytes, milliseconds, ratio } from './stats.js';
+import { kilobytes, milliseconds, ratio, roundRatios, roundSpread } from './stats.js';
 import { measureStatsCapacity, STATS_CAPACITY_TARGETS } from './stats-capacity.js';
 import { webSizeRow } from './web-size.js';
 
 const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+/** A ratio beside its target, with the middle half of its rounds' own ratios. */
+const withSpread = (measured: number, baseline: number, rounds: readonly number[]): string =>
+  `${ratio(measured, baseline)} (${roundSpread(rounds)})`;
 const sizes = (process.env['BENCH_TABLE_SIZES'] ?? '100,100000').split(',').map(Number);
 const rows: string[][] = [];
 const started = performance.now();
@@ -49,14 +52,16 @@ const imports = measureImportTimes([
   baseline.file,
 ]);
 const baselineImport = imports.files.at(-1) ?? Number.NaN;
+const baselineImports = imports.samples.files.at(-1) ?? [];
 const importOf = new Map(
   [...bundles, ...peerList].map((bundle, index) => [
     bundle.file,
-    imports.files[index] ?? Number.NaN,
+    { median: imports.files[index] ?? Number.NaN, samples: imports.samples.files[index] ?? [] },
   ]),
 );
+const noImport = { median: Number.NaN, samples: [] };
 for (const bundle of bundles) {
-  const time = importOf.get(bundle.file) ?? Number.NaN;
+  const { median: time, samples } = importOf.get(bundle.file) ?? noImport;
   rows.push(
     [
       'bundle size',
@@ -71,7 +76,7 @@ for (const bundle of bundles) {
       bundle.name,
       milliseconds(time),
       `minimal handler ${milliseconds(baselineImport)}; \`node -e 0\` ${milliseconds(imports.bare)}`,
-      `${ratio(time, baselineImport)} (${ratio(time, imports.bare)} of bare node)`,
+      `${ratio(time, baselineImport)} (${roundSpread(roundRatios(samples, baselineImports))}; ${ratio(time, imports.bare)} of bare node)`,
       '≤ 1.05× minimal handler',
     ],
   );
@@ -80,8 +85,8 @@ for (const route of PEER_ROUTES) {
   const ours = bundles.find((bundle) => bundle.name === route);
   const peer = peers.get(route);
   if (ours === undefined || peer === undefined) continue;
-  const oursImport = importOf.get(ours.file) ?? Number.NaN;
-  const peerImport = importOf.get(peer.file) ?? Number.NaN;
+  const oursImport = importOf.get(ours.file) ?? noImport;
+  const peerImport = importOf.get(peer.file) ?? noImport;
   rows.push(
     [
       'peer: bundle size',
@@ -94,9 +99,13 @@ for (const route of PEER_ROUTES) {
     [
       'peer: import time',
       route,
-      milliseconds(oursImport),
-      `peer ${milliseconds(peerImport)}`,
-      ratio(oursImport, peerImport),
+      milliseconds(oursImport.median),
+      `peer ${milliseconds(peerImport.median)}`,
+      withSpread(
+        oursImport.median,
+        peerImport.median,
+        roundRatios(oursImport.samples, peerImport.samples),
+      ),
       '< 1× (faster)',
     ],
   );
@@ -113,7 +122,7 @@ for (const row of await measureHandlerThroughput(FUNCTIONS_DIR)) {
     row.operation,
     `${Math.round(row.handler).toLocaleString('en-US')} events/s`,
     `bare handler ${Math.round(row.bare).toLocaleString('en-US')} events/s`,
-    ratio(row.handler, row.bare),
+    withSpread(row.handler, row.bare, row.rounds),
     `≥ ${row.target}×`,
   ]);
 }
@@ -126,7 +135,7 @@ const apiRows = (rowsOfStore: LocalApiRow[]) => {
       row.operation,
       `${Math.round(runtime.requestsPerSecond).toLocaleString('en-US')} req/s, p50 ${runtime.p50} ms, p99 ${runtime.p99} ms${runtime.failures > 0 ? `, ${runtime.failures} failed` : ''}`,
       `bare node:http ${Math.round(bare.requestsPerSecond).toLocaleString('en-US')} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`,
-      ratio(runtime.requestsPerSecond, bare.requestsPerSecond),
+      withSpread(runtime.requestsPerSecond, bare.requestsPerSecond, row.rounds),
       row.store === 'memory' ? '≥ 0.5×' : 'for reference',
     ]);
   }
@@ -161,7 +170,7 @@ try {
   };
   const listBundle = bundles.find((bundle) => bundle.name === 'list-tasks');
   if (listBundle === undefined) throw new Error('no list-tasks bundle');
-  const [firstOurs = Number.NaN, firstBaseline = Number.NaN] = measureFirstAnswer([
+  const first = measureFirstAnswer([
     {
       file: listBundle.file,
       env: { ...credentials, DYNAMODB_ENDPOINT: dynamodb.endpoint, AUTH_MODE: 'none' },
@@ -173,12 +182,17 @@ try {
       event: {},
     },
   ]);
+  const [firstOurs = Number.NaN, firstBaseline = Number.NaN] = first.medians;
   rows.push([
     'process start to first answer',
     'list-tasks (GET /tasks, one Query)',
     milliseconds(firstOurs),
     `minimal handler (one Query) ${milliseconds(firstBaseline)}`,
-    ratio(firstOurs, firstBaseline),
+    withSpread(
+      firstOurs,
+      firstBaseline,
+      roundRatios(first.samples[0] ?? [], first.samples[1] ?? []),
+    ),
     '≤ 1.05×',
   ]);
 
@@ -198,7 +212,7 @@ try {
         row.route,
         `${Math.round(row.ours).toLocaleString('en-US')} events/s`,
         `peer ${Math.round(row.peer).toLocaleString('en-US')} events/s`,
-        ratio(row.ours, row.peer),
+        withSpread(row.ours, row.peer, row.rounds),
         '> 1× (more)',
       ]);
     }

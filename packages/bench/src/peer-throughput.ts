@@ -10,11 +10,14 @@ import {
 } from './handler-throughput.js';
 import { PEER_ROUTES, type PeerRoute } from './peer.js';
 import { startRecordedDynamoDb } from './recorded-dynamodb.js';
+import { mean, roundRatios } from './stats.js';
 
 export interface PeerThroughputRow {
   readonly route: PeerRoute;
   readonly ours: number;
   readonly peer: number;
+  /** Each round's ratio of ours to the peer's. */
+  readonly rounds: readonly number[];
 }
 
 /** Where the handlers store: the table on DynamoDB Local. */
@@ -117,8 +120,8 @@ const inRounds = async (
 ): Promise<PeerThroughputRow[]> => {
   const rows: PeerThroughputRow[] = [];
   for (const [route, pair] of pairs) {
-    let ours = 0;
-    let peer = 0;
+    const ours: number[] = [];
+    const peer: number[] = [];
     const oursEvent = eventOf(route, 'ours');
     const peerEvent = eventOf(route, 'peer');
     const oursAnswer = answering(pair.ours, `ours ${route}`);
@@ -127,14 +130,14 @@ const inRounds = async (
       await inTurns(
         round,
         async () => {
-          ours += await eventsPerSecond(() => oursAnswer(oursEvent()), milliseconds);
+          ours.push(await eventsPerSecond(() => oursAnswer(oursEvent()), milliseconds));
         },
         async () => {
-          peer += await eventsPerSecond(() => peerAnswer(peerEvent()), milliseconds);
+          peer.push(await eventsPerSecond(() => peerAnswer(peerEvent()), milliseconds));
         },
       );
     }
-    rows.push({ route, ours: ours / ROUNDS, peer: peer / ROUNDS });
+    rows.push({ route, ours: mean(ours), peer: mean(peer), rounds: roundRatios(ours, peer) });
   }
   return rows;
 };
