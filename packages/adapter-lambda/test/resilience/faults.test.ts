@@ -62,7 +62,7 @@ describe('storage faults, end to end through a deployed handler', () => {
   it('answers 503 with Retry-After, promptly, while DynamoDB cannot be reached', async () => {
     const port = await hangingUpPort();
     const handler = composeApi({
-      TABLE_NAME: 't',
+      TABLE_NAME: 'tasks',
       DYNAMODB_ENDPOINT: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'error',
     });
