@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { Sha256 } from './sha256.js';
 
 export interface DynamoDbClientOptions {
   /** A DynamoDB that is not AWS's, such as DynamoDB Local. */
@@ -40,6 +41,8 @@ export const createDynamoDbClient = ({
   new DynamoDBClient({
     maxAttempts,
     retryMode: 'standard',
+    // The signer's hashes, with each HMAC key made once (see Sha256).
+    sha256: Sha256,
     requestHandler: {
       connectionTimeout: connectionTimeoutMs,
       requestTimeout: requestTimeoutMs,
