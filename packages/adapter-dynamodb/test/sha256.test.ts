@@ -22,7 +22,8 @@ describe('Sha256, the signer’s hashes', () => {
   it('is HMAC-SHA256 for any key and data, in any number of chunks', async () => {
     await fc.assert(
       fc.asyncProperty(
-        sourceData.filter((key) => key.length > 0),
+        // An empty text is no key (a plain hash, as in the SDK's class); empty bytes are one.
+        sourceData.filter((key) => key !== ''),
         fc.array(sourceData, { maxLength: 4 }),
         async (key, chunks) => {
           const ours = new Sha256(key);
