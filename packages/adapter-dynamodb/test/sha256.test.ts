@@ -135,6 +135,10 @@ describe('a client made by createDynamoDbClient', () => {
     },
   };
 
+  it('hashes with Sha256, not the SDK’s default class', () => {
+    expect(createDynamoDbClient(config).config.sha256).toBe(Sha256);
+  });
+
   it('signs a request exactly as the SDK’s own hashes do', async () => {
     // Signed within the same second (X-Amz-Date), the two signatures must be one.
     for (let attempt = 0; attempt < 5; attempt++) {
