@@ -17,11 +17,12 @@ const bytesOf = (data: SourceData): Buffer => {
 };
 
 /**
- * HMAC keys made so far, by their bytes: the secret access key, whose HMAC of the access
- * key id the SDK's signer computes on every request to find its cached signing key, and
- * that signing key, one a day and region. A few at most; emptied past {@link MAX_KEYS}.
- * They are what the SDK already keeps for the container's life (its credentials and its
- * signing-key cache), held here once more as Node key objects.
+ * HMAC keys made so far, by their bytes, the least recently used first: the secret access
+ * key, whose HMAC of the access key id the SDK's signer computes on every request to find
+ * its cached signing key, and that signing key, one a day and region (the derivation's
+ * four steps pass through once a day). At most {@link MAX_KEYS}: past them the least
+ * recently used goes. They are what the SDK already keeps for the container's life (its
+ * credentials and its signing-key cache), held here once more as Node key objects.
  */
 const keys = new Map<string, KeyObject>();
 const MAX_KEYS = 16;
@@ -32,10 +33,13 @@ const keyOf = (secret: SourceData): KeyObject => {
   const id = bytes.toString('base64');
   let key = keys.get(id);
   if (key === undefined) {
-    if (keys.size >= MAX_KEYS) keys.clear();
     key = createSecretKey(bytes);
-    keys.set(id, key);
+    const oldest = keys.size >= MAX_KEYS ? keys.keys().next() : undefined;
+    if (oldest !== undefined && !oldest.done) keys.delete(oldest.value);
+  } else {
+    keys.delete(id);
   }
+  keys.set(id, key);
   return key;
 };
 

@@ -69,7 +69,18 @@ describe('Sha256, the signer’s hashes', () => {
     );
   });
 
-  it('ends an HMAC at its digest, as the SDK’s own class does, until reset', async () => {
+  it('signs right with any key after more keys than it keeps have passed', async () => {
+    const secrets = Array.from({ length: 40 }, (_, index) => `secret-${index % 20}`);
+    for (const secret of secrets) {
+      const ours = new Sha256(secret);
+      ours.update(bytesOf('data'));
+      expect(hex(await ours.digest())).toBe(
+        createHmac('sha256', secret).update('data').digest('hex'),
+      );
+    }
+  });
+
+  it('ends an HMAC at its digest (an update after it throws, as in the SDK’s class), until reset', async () => {
     const hmac = new Sha256('key');
     hmac.update(bytesOf('a'));
     await hmac.digest();
