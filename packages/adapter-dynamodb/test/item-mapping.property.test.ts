@@ -147,14 +147,18 @@ describe('item mapping', () => {
     );
   });
 
-  it('names what is wrong with the attributes of an idempotency record', () => {
-    const item = toIdempotencyItem('owner', {
+  /** The item of a valid idempotency record, for tests that spoil one attribute of it. */
+  const anIdempotencyItem = () =>
+    toIdempotencyItem('owner', {
       key: 'k',
       fingerprint: 'abc',
       task: aTask(),
       createdAt: '2026-12-01T09:00:00.000Z',
       expiresAt: '2026-12-02T09:00:00.000Z',
     });
+
+  it('names what is wrong with the attributes of an idempotency record', () => {
+    const item = anIdempotencyItem();
 
     expect(() => fromIdempotencyItem({ ...item, sk: 'k', e: '1' })).toThrow(
       'unexpected item shape: sk: Invalid start: Expected "idempotency#" but received "k"; ' +
@@ -166,13 +170,7 @@ describe('item mapping', () => {
     ['a list', [], 'r.sk: Invalid key: Expected "sk" but received undefined'],
     ['a task without its title', { sk: 'id', g: 'TODO#id', c: 1, u: 1, v: 1 }, 'r.t: Invalid key'],
   ])('names the record’s task, r, when it is %s', (_, r, says) => {
-    const item = toIdempotencyItem('owner', {
-      key: 'k',
-      fingerprint: 'abc',
-      task: aTask(),
-      createdAt: '2026-12-01T09:00:00.000Z',
-      expiresAt: '2026-12-02T09:00:00.000Z',
-    });
+    const item = anIdempotencyItem();
 
     expect(() => fromIdempotencyItem({ ...item, r })).toThrow(CorruptItemError);
     expect(() => fromIdempotencyItem({ ...item, r })).toThrow(`unexpected item shape: ${says}`);

@@ -31,8 +31,8 @@ const runOnce = (item: FirstAnswerCase): number => {
 
 /**
  * Median wall time from process start to the first answered request (SPEC §9), and every
- * round's time of each case (`samples`, in the order of `cases`): a fresh
- * Node.js process imports the bundle and answers one real request on DynamoDB Local.
+ * round's time of each case (`samples`, in the order of `cases`): a fresh Node.js process
+ * imports the bundle and answers one real request on DynamoDB Local.
  * The cases take turns, round after round, so that the machine's noise falls on all.
  */
 export const measureFirstAnswer = (

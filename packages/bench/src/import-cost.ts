@@ -21,8 +21,8 @@ const runOnce = (args: readonly string[]): number => {
 
 /**
  * Median wall time of a fresh Node.js process that imports each file (a cold start's
- * import phase), and of `node -e 0`, with every round's times (`samples`). The commands take turns, round after round, so
- * that the machine's noise falls on all of them alike.
+ * import phase), and of `node -e 0`, with every round's times (`samples`). The commands
+ * take turns, round after round, so that the machine's noise falls on all of them alike.
  */
 export const measureImportTimes = (
   files: readonly string[],
