@@ -1,5 +1,3 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import * as v from 'valibot';
 
 /** How long a key is remembered (SPEC §4: "within 24 hours"). */
@@ -26,6 +24,13 @@ export const canonicalJson = (value: unknown): string => {
   return JSON.stringify(value) ?? 'null';
 };
 
-/** SHA-256 (hex) of the canonical JSON of a request body. */
-export const requestFingerprint = (body: unknown): string =>
-  bytesToHex(sha256(utf8ToBytes(canonicalJson(body))));
+/**
+ * SHA-256 of the UTF-8 bytes of `text`, as lower-case hex: the port through which
+ * idempotency fingerprints are hashed. The domain's own is {@link sha256Hex}; a Node.js
+ * entry point may pass `node:crypto`'s instead, which gives the same digests.
+ */
+export type Sha256Hex = (text: string) => string;
+
+/** The fingerprint of a request body: SHA-256 (hex) of its canonical JSON. */
+export const requestFingerprint = (body: unknown, sha256Hex: Sha256Hex): string =>
+  sha256Hex(canonicalJson(body));

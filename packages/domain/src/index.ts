@@ -6,6 +6,7 @@ export * from './clock.js';
 export * from './errors.js';
 export * from './idempotency.js';
 export * from './owner.js';
+export * from './sha256-hex.js';
 export * from './stats/index.js';
 export * from './task.js';
 export * from './task-repository.js';

@@ -7,6 +7,7 @@ import {
   isValid,
   makeCreateTask,
   parseInput,
+  sha256Hex,
   TaskSchema,
   ValidationError,
 } from '../src/index.js';
@@ -50,6 +51,7 @@ describe('createTask, for any input', () => {
           tasks,
           clock: manualClock(),
           newTaskId: increasingTaskIds(),
+          sha256Hex,
         });
         const outcome = await createTask({
           owner: 'alice',

@@ -4,6 +4,7 @@ import {
   IdempotencyKeyReusedError,
   makeCreateTask,
   requestFingerprint,
+  sha256Hex,
   type Task,
   ValidationError,
 } from '../src/index.js';
@@ -13,7 +14,7 @@ import { stubRepository } from './stub-repository.js';
 const setup = (create: () => Promise<CreateOutcome> = async () => ({ kind: 'created' })) => {
   const tasks = stubRepository({ create });
   const clock = manualClock(new Date('2026-05-01T08:00:00.000Z'));
-  const createTask = makeCreateTask({ tasks, clock, newTaskId: increasingTaskIds() });
+  const createTask = makeCreateTask({ tasks, clock, newTaskId: increasingTaskIds(), sha256Hex });
   return { tasks, clock, createTask };
 };
 
@@ -80,7 +81,7 @@ describe('createTask', () => {
     expect(tasks.create).toHaveBeenCalledExactlyOnceWith('alice', task, {
       idempotency: {
         key: 'k-1',
-        fingerprint: requestFingerprint(body),
+        fingerprint: requestFingerprint(body, sha256Hex),
         task,
         createdAt: '2026-05-01T08:00:00.000Z',
         expiresAt: '2026-05-02T08:00:00.000Z',
@@ -100,7 +101,7 @@ describe('createTask', () => {
     kind: 'idempotency_record_exists',
     record: {
       key: 'k-1',
-      fingerprint: requestFingerprint(body),
+      fingerprint: requestFingerprint(body, sha256Hex),
       task: firstTask,
       createdAt: firstTask.createdAt,
       expiresAt: '2026-05-02T07:00:00.000Z',

@@ -5,6 +5,7 @@ import {
   IdempotencyKeyReusedError,
   type IdempotencyRecord,
   makeCreateTask,
+  sha256Hex,
   TASK_STATUSES,
 } from '../src/index.js';
 import { increasingTaskIds, manualClock } from '../src/testing/index.js';
@@ -28,7 +29,12 @@ const createTaskRememberingKeys = () => {
       return { kind: 'created' };
     },
   });
-  return makeCreateTask({ tasks, clock: manualClock(), newTaskId: increasingTaskIds() });
+  return makeCreateTask({
+    tasks,
+    clock: manualClock(),
+    newTaskId: increasingTaskIds(),
+    sha256Hex,
+  });
 };
 
 const twice = async (first: unknown, second: unknown) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, requestFingerprint } from '../src/index.js';
+import { canonicalJson, requestFingerprint, sha256Hex } from '../src/index.js';
 
 /** The same JSON value with its object keys in another order, at every depth. */
 const shuffleKeys = (value: unknown, seed: number): unknown => {
@@ -18,12 +18,27 @@ const shuffleKeys = (value: unknown, seed: number): unknown => {
   return value;
 };
 
+describe('sha256Hex', () => {
+  // FIPS 180-2's examples, and one character beyond ASCII (its UTF-8 bytes C3 A9).
+  it.each([
+    ['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+    ['abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+    [
+      'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq',
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    ],
+    ['é', '4a99557e4033c3539de2eb65472017cad5f9557f7a0625a09f1c3f6e2ba69c4c'],
+  ])('hashes %j as SHA-256 of its UTF-8 bytes', (text, digest) => {
+    expect(sha256Hex(text)).toBe(digest);
+  });
+});
+
 describe('request fingerprints', () => {
   it('are equal for the same JSON value whatever the key order or whitespace', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.nat(), (value, seed) => {
         const reordered = JSON.parse(JSON.stringify(shuffleKeys(value, seed), null, 2));
-        expect(requestFingerprint(reordered)).toBe(requestFingerprint(value));
+        expect(requestFingerprint(reordered, sha256Hex)).toBe(requestFingerprint(value, sha256Hex));
       }),
     );
   });
@@ -32,7 +47,7 @@ describe('request fingerprints', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
         fc.pre(canonicalJson(a) !== canonicalJson(b));
-        expect(requestFingerprint(a)).not.toBe(requestFingerprint(b));
+        expect(requestFingerprint(a, sha256Hex)).not.toBe(requestFingerprint(b, sha256Hex));
       }),
     );
   });

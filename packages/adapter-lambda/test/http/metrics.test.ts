@@ -7,6 +7,7 @@ import { InMemoryTaskRepository } from '@tasks/adapter-inmemory';
 import { makeCreateTask, systemClock, uuidV7Generator } from '@tasks/domain';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { composeRouteOn } from '../../src/composition/compose.js';
+import { nodeSha256Hex } from '../../src/composition/sha256-hex.js';
 import { createTaskController } from '../../src/http/controllers/create-task.js';
 import { METRICS_NAMESPACE, recordTaskMetrics, taskMetricsLine } from '../../src/http/metrics.js';
 import { httpEvent } from './events.js';
@@ -120,7 +121,12 @@ describe('a composed function', () => {
       () => new InMemoryTaskRepository(),
       (tasks, { metrics }) =>
         createTaskController(
-          makeCreateTask({ tasks, clock: systemClock, newTaskId: uuidV7Generator }),
+          makeCreateTask({
+            tasks,
+            clock: systemClock,
+            newTaskId: uuidV7Generator,
+            sha256Hex: nodeSha256Hex,
+          }),
           metrics,
         ),
       { TABLE_NAME: 'tasks', AUTH_MODE: 'none', LOG_LEVEL: 'warn', ...env },

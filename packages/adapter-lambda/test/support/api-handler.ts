@@ -23,6 +23,7 @@ import {
   allowedMethods as templateAllowedMethods,
 } from '../../scripts/template-routes.mjs';
 import { composeFallback } from '../../src/composition/compose-fallback.js';
+import { nodeSha256Hex } from '../../src/composition/sha256-hex.js';
 import { composeStatsRoute } from '../../src/composition/stats-store.js';
 import { composeRoute } from '../../src/composition/task-route.js';
 import {
@@ -187,7 +188,12 @@ export const composeApi = (env: Readonly<Record<string, string | undefined>>) =>
     'create-task': composeRoute(
       (tasks, { metrics }) =>
         createTaskController(
-          makeCreateTask({ tasks, clock: systemClock, newTaskId: uuidV7Generator }),
+          makeCreateTask({
+            tasks,
+            clock: systemClock,
+            newTaskId: uuidV7Generator,
+            sha256Hex: nodeSha256Hex,
+          }),
           metrics,
         ),
       env,

@@ -4,6 +4,7 @@ import {
   IDEMPOTENCY_KEY_LIFETIME_MS,
   IdempotencyKeySchema,
   requestFingerprint,
+  type Sha256Hex,
 } from '../idempotency.js';
 import { parseOwner } from '../owner.js';
 import { CreateTaskInputSchema, type Task } from '../task.js';
@@ -29,13 +30,21 @@ const replay = (record: IdempotencyRecord, fingerprint: string): CreateTaskResul
   return { task: record.task, replayed: true };
 };
 
+export interface CreateTaskDependencies {
+  readonly tasks: TaskRepository;
+  readonly clock: Clock;
+  readonly newTaskId: TaskIdGenerator;
+  /** Hashes the fingerprint of a body sent with an idempotency key (`sha256Hex`, or Node's). */
+  readonly sha256Hex: Sha256Hex;
+}
+
 /**
  * Creates a task for `owner`. With an idempotency key, the same key and the same body
  * (as a JSON value) within 24 hours answer the first task again and create nothing;
  * the same key with another body is `IdempotencyKeyReusedError`. Keys are per owner.
  */
 export const makeCreateTask =
-  (deps: { tasks: TaskRepository; clock: Clock; newTaskId: TaskIdGenerator }) =>
+  (deps: CreateTaskDependencies) =>
   async ({ owner, body, idempotencyKey }: CreateTaskCommand): Promise<CreateTaskResult> => {
     const ownerId = parseOwner(owner);
     const input = parseInput(CreateTaskInputSchema, body);
@@ -60,7 +69,7 @@ export const makeCreateTask =
       return { task, replayed: false };
     }
 
-    const fingerprint = requestFingerprint(body);
+    const fingerprint = requestFingerprint(body, deps.sha256Hex);
     const expiresAt = isoTimestamp(now.getTime() + IDEMPOTENCY_KEY_LIFETIME_MS);
     const outcome = await deps.tasks.create(ownerId, task, {
       idempotency: { key, fingerprint, task, createdAt: at, expiresAt },

@@ -1,4 +1,6 @@
 import { type Clock, systemClock, type TaskIdGenerator, uuidV7Generator } from '../clock.js';
+import type { Sha256Hex } from '../idempotency.js';
+import { sha256Hex as javaScriptSha256Hex } from '../sha256-hex.js';
 import type { StatsResponse } from '../stats/stats-response.js';
 import type { StatsStore } from '../stats/stats-store.js';
 import type { TaskRepository } from '../task-repository.js';
@@ -20,6 +22,8 @@ export interface TaskUseCaseDependencies {
   readonly clock?: Clock;
   /** Defaults to UUIDv7. */
   readonly newTaskId?: TaskIdGenerator;
+  /** Defaults to the domain's own SHA-256, in JavaScript. */
+  readonly sha256Hex?: Sha256Hex;
 }
 
 const statsNotWired = async (_command: GetStatsCommand): Promise<StatsResponse> => {
@@ -32,8 +36,9 @@ export const makeTaskUseCases = ({
   stats,
   clock = systemClock,
   newTaskId = uuidV7Generator,
+  sha256Hex = javaScriptSha256Hex,
 }: TaskUseCaseDependencies) => ({
-  createTask: makeCreateTask({ tasks, clock, newTaskId }),
+  createTask: makeCreateTask({ tasks, clock, newTaskId, sha256Hex }),
   listTasks: makeListTasks({ tasks }),
   getTask: makeGetTask({ tasks }),
   updateTask: makeUpdateTask({ tasks, clock }),
