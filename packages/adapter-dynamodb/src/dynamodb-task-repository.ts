@@ -42,7 +42,7 @@ import {
 } from './item-mapping.js';
 import { newWriteToken, watchAttempts } from './lost-answers.js';
 import { translateStorageError } from './storage-errors.js';
-import { updateExpression } from './update-expression.js';
+import { type UpdatedAt, type UpdateWrite, updateExpression } from './update-expression.js';
 
 export interface DynamoDbTaskRepositoryOptions {
   /**
@@ -266,15 +266,35 @@ export class DynamoDbTaskRepository implements TaskRepository {
     { updatedAt, expectedVersion }: UpdateOptions,
   ): Promise<Task> {
     const writeToken = newWriteToken();
+    const write = (at: UpdatedAt) =>
+      this.#write(owner, taskId, patch, { updatedAt: at, expectedVersion, writeToken });
+    const first = await write({ ms: Date.parse(updatedAt) });
+    if (first.kind === 'written') return first.task;
+    // The task is there, at the version asked for, but was last changed at or after this
+    // writer's time (the same millisecond, a clock behind, or a write that overtook it).
+    const second = await write('past-stored');
+    if (second.kind === 'written') return second.task;
+    // Unreachable: the second write has no updatedAt condition to fail.
+    throw new Error(
+      `the UpdateItem of task ${taskId} failed an updatedAt condition it did not have`,
+    );
+  }
+
+  /**
+   * One conditional UpdateItem: the task it wrote; or, when only the `updatedAt` condition
+   * failed, `'stored-not-earlier'`; any other failed condition rejects as `update` does.
+   */
+  async #write(
+    owner: string,
+    taskId: string,
+    patch: TaskPatch,
+    write: UpdateWrite,
+  ): Promise<{ kind: 'written'; task: Task } | { kind: 'stored-not-earlier' }> {
     try {
       const { UpdateExpression, ConditionExpression, ExpressionAttributeValues } = updateExpression(
         taskId,
         patch,
-        {
-          updatedAtMs: Date.parse(updatedAt),
-          expectedVersion,
-          writeToken,
-        },
+        write,
       );
       const { Attributes } = await this.#client.send(
         new UpdateItemCommand({
@@ -288,15 +308,21 @@ export class DynamoDbTaskRepository implements TaskRepository {
         }),
         this.#options(),
       );
-      return fromTaskItem(Attributes === undefined ? undefined : unmarshall(Attributes));
+      const task = fromTaskItem(Attributes === undefined ? undefined : unmarshall(Attributes));
+      return { kind: 'written', task };
     } catch (error) {
-      // A retry whose earlier attempt landed finds the item carrying this call's token:
-      // that item is what the update wrote, and no write came after it.
       if (error instanceof ConditionalCheckFailedException && error.Item !== undefined) {
         const current = unmarshall(error.Item);
-        if (current['w'] === writeToken) return fromTaskItem(current);
+        // A retry whose earlier attempt landed finds the item carrying this call's token:
+        // that item is what the update wrote, and no write came after it.
+        if (current['w'] === write.writeToken)
+          return { kind: 'written', task: fromTaskItem(current) };
+        const { expectedVersion } = write;
+        if (expectedVersion === undefined || current['v'] === expectedVersion) {
+          return { kind: 'stored-not-earlier' };
+        }
       }
-      throw this.#conditionalFailure(error, taskId, expectedVersion);
+      throw this.#conditionalFailure(error, taskId, write.expectedVersion);
     }
   }
 

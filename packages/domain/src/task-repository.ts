@@ -37,7 +37,11 @@ export interface WriteCondition {
 }
 
 export interface UpdateOptions extends WriteCondition {
-  /** The new `updatedAt` (ISO 8601). */
+  /**
+   * The writer's time (ISO 8601). The task's new `updatedAt` is `nextUpdatedAt` of its
+   * stored one and this, as the stored task stands when the write applies: concurrent
+   * writers' clocks need not agree.
+   */
   readonly updatedAt: string;
 }
 

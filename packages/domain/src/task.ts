@@ -157,8 +157,20 @@ export const TaskPatchSchema = v.pipe(
 export type TaskPatch = v.InferOutput<typeof TaskPatchSchema>;
 
 /**
- * The task that results from applying `patch` at `updatedAt`: the merge every adapter
- * must reproduce. The id and `createdAt` never change; the version goes up by one.
+ * The `updatedAt` of an update proposed at `proposed` (a writer's clock) to a task last
+ * changed at `previous`: the later of `proposed` and 1 ms after `previous`. So `updatedAt`
+ * moves on every update, as the version does (SPEC §3), when two updates fall in one
+ * millisecond and when concurrent writers' clocks or their writes' order disagree.
+ */
+export const nextUpdatedAt = (previous: string, proposed: string): string => {
+  const previousMs = Date.parse(previous);
+  return Date.parse(proposed) > previousMs ? proposed : isoTimestamp(previousMs + 1);
+};
+
+/**
+ * The task that results from applying `patch` at `updatedAt` (see {@link nextUpdatedAt}):
+ * the merge every adapter must reproduce. The id and `createdAt` never change; the
+ * version goes up by one, and `updatedAt` moves forward.
  */
 export const applyPatch = (task: Task, patch: TaskPatch, updatedAt: string): Task => {
   const { description: _replaced, ...unchanged } = task;
@@ -168,7 +180,7 @@ export const applyPatch = (task: Task, patch: TaskPatch, updatedAt: string): Tas
     title: patch.title ?? task.title,
     status: patch.status ?? task.status,
     ...(typeof description === 'string' ? { description } : {}),
-    updatedAt,
+    updatedAt: nextUpdatedAt(task.updatedAt, updatedAt),
     version: task.version + 1,
   };
 };

@@ -33,6 +33,24 @@ describe('applyPatch', () => {
     );
   });
 
+  it('moves updatedAt forward whatever time it is given: to that time when later, else 1 ms past the last', () => {
+    const offset = fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 });
+    fc.assert(
+      fc.property(task, fc.array(fc.tuple(patch, offset), { maxLength: 8 }), (first, steps) => {
+        let before = first;
+        for (const [changes, ms] of steps) {
+          const proposed = new Date(Date.parse(before.updatedAt) + ms).toISOString();
+          const after = applyPatch(before, changes, proposed);
+          const expected =
+            ms > 0 ? proposed : new Date(Date.parse(before.updatedAt) + 1).toISOString();
+          expect(after.updatedAt).toBe(expected);
+          expect(after.version).toBe(before.version + 1);
+          before = after;
+        }
+      }),
+    );
+  });
+
   it('takes each patched field, keeps each absent one, and drops a null description', () => {
     fc.assert(
       fc.property(task, patch, (before, changes) => {

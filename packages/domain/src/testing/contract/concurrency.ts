@@ -32,18 +32,27 @@ export const concurrencyContract = (repository: CurrentRepository, parallel: num
     await expect(repository().get(owner, task.taskId)).resolves.toMatchObject({ version: 2 });
   });
 
-  it(`${parallel} concurrent unconditional updates lose none: the version counts every one`, async () => {
+  it(`${parallel} concurrent unconditional updates lose none: the version counts every one, and updatedAt moves with it`, async () => {
     const owner = anOwner();
     const task = aTask();
     await repository().create(owner, task);
-    await Promise.all(
+    // All in the same millisecond: each must still leave a later updatedAt than the one before.
+    const updated = await Promise.all(
       Array.from({ length: parallel }, (_, index) =>
         repository().update(owner, task.taskId, { title: `Writer ${index}` }, { updatedAt: LATER }),
       ),
     );
-    await expect(repository().get(owner, task.taskId)).resolves.toMatchObject({
-      version: 1 + parallel,
-    });
+    const last = await repository().get(owner, task.taskId);
+    expect(last).toMatchObject({ version: 1 + parallel });
+    const byVersion = [...updated].sort((a, b) => a.version - b.version);
+    expect(byVersion.map((each) => each.version)).toEqual(
+      Array.from({ length: parallel }, (_, index) => 2 + index),
+    );
+    const times = byVersion.map((each) => Date.parse(each.updatedAt));
+    expect(times.every((time, index) => index === 0 || time > (times[index - 1] ?? time))).toBe(
+      true,
+    );
+    expect(last?.updatedAt).toBe(byVersion.at(-1)?.updatedAt);
   });
 
   it(`${parallel} concurrent creates under one idempotency key store exactly one task, and every replay hands back its record`, async () => {

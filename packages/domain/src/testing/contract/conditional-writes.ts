@@ -29,6 +29,28 @@ export const conditionalWritesContract = (repository: CurrentRepository): void =
     await expect(repository().get(owner, task.taskId)).resolves.toStrictEqual(expected);
   });
 
+  // SPEC §3: updatedAt changes on every update, whatever the writers' clocks say.
+  it('update moves updatedAt 1 ms past the stored one when the time it is given is not later', async () => {
+    const { owner, task } = await stored();
+    const sameMs = await repository().update(
+      owner,
+      task.taskId,
+      { title: 'Same millisecond' },
+      { updatedAt: task.updatedAt },
+    );
+    expect(sameMs).toStrictEqual(applyPatch(task, { title: 'Same millisecond' }, task.updatedAt));
+    expect(Date.parse(sameMs.updatedAt)).toBe(Date.parse(task.updatedAt) + 1);
+    const behind = await repository().update(
+      owner,
+      task.taskId,
+      { status: 'DONE' },
+      { updatedAt: '2020-01-01T00:00:00.000Z', expectedVersion: sameMs.version },
+    );
+    expect(Date.parse(behind.updatedAt)).toBe(Date.parse(task.updatedAt) + 2);
+    expect(behind.version).toBe(task.version + 2);
+    await expect(repository().get(owner, task.taskId)).resolves.toStrictEqual(behind);
+  });
+
   it('update with the expected version applies; with another version it is VersionConflictError and changes nothing', async () => {
     const { owner, task } = await stored({ version: 1 });
     const updated = await repository().update(
