@@ -70,6 +70,9 @@ export class DynamoDbStatsStore implements StatsStore {
   }
 
   async count(change: TaskChange): Promise<CountOutcome> {
+    // asOf is set on condition that it is not later already; the one change in a while
+    // that finds it later (another task's newer change counted first) goes again without.
+    let moveAsOf = true;
     for (let attempt = 1; ; attempt++) {
       try {
         const previous = await this.#tally(change.owner, change.task.taskId);
@@ -79,7 +82,7 @@ export class DynamoDbStatsStore implements StatsStore {
           new TransactWriteCommand({
             TransactItems: [
               this.#putTally(change, outcome.tally, previous),
-              ...this.#counterUpdates(change.owner, outcome.delta),
+              ...this.#counterUpdates(change.owner, outcome.delta, moveAsOf),
             ],
           }),
           this.#options(),
@@ -87,6 +90,10 @@ export class DynamoDbStatsStore implements StatsStore {
         return 'counted';
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && tallyChangedMeanwhile(error)) continue;
+        if (moveAsOf && asOfLaterAlready(error)) {
+          moveAsOf = false;
+          continue;
+        }
         throw translateStorageError(error);
       }
     }
@@ -143,7 +150,8 @@ export class DynamoDbStatsStore implements StatsStore {
     };
   }
 
-  #counterUpdates(owner: string, delta: StatsDelta): TransactItem[] {
+  /** The totals' and days' updates; the totals come first, after the tally (index 1). */
+  #counterUpdates(owner: string, delta: StatsDelta, moveAsOf: boolean): TransactItem[] {
     const statusNames: Record<string, string> = {};
     const values: Record<string, number> = {};
     const adds: string[] = [];
@@ -152,10 +160,11 @@ export class DynamoDbStatsStore implements StatsStore {
       values[`:${status}`] = n;
       adds.push(`#${status} :${status}`);
     }
-    // asOf moves with each version counted, in stream order (a delete leaves it).
-    if (delta.atMs !== undefined) values[':at'] = delta.atMs;
+    // asOf moves to each version counted, never back (a delete leaves it).
+    const asOf = moveAsOf ? delta.atMs : undefined;
+    if (asOf !== undefined) values[':at'] = asOf;
     const clauses = [
-      ...(delta.atMs === undefined ? [] : ['SET a = :at']),
+      ...(asOf === undefined ? [] : ['SET a = :at']),
       ...(adds.length === 0 ? [] : [`ADD ${adds.join(', ')}`]),
     ];
     const totals: TransactItem[] =
@@ -167,6 +176,9 @@ export class DynamoDbStatsStore implements StatsStore {
                 TableName: this.#table,
                 Key: totalsKey(owner),
                 UpdateExpression: clauses.join(' '),
+                ...(asOf === undefined
+                  ? {}
+                  : { ConditionExpression: 'attribute_not_exists(a) OR a <= :at' }),
                 ...(adds.length > 0 ? { ExpressionAttributeNames: statusNames } : {}),
                 ExpressionAttributeValues: values,
               },
@@ -200,6 +212,12 @@ export class DynamoDbStatsStore implements StatsStore {
     return [...totals, ...days];
   }
 }
+
+/** The totals' asOf condition failed alone: a later change was counted already. */
+const asOfLaterAlready = (error: unknown): boolean =>
+  error instanceof TransactionCanceledException &&
+  error.CancellationReasons?.[0]?.Code === 'None' &&
+  error.CancellationReasons[1]?.Code === 'ConditionalCheckFailed';
 
 /** The tally's condition failed: another processor counted a change of this task first. */
 const tallyChangedMeanwhile = (error: unknown): boolean =>

@@ -94,6 +94,30 @@ export const describeStatsStoreContract = (
       }
     });
 
+    // Two tasks' changes reach the stream in another order than their times when two
+    // writers commit in the other order, or their clocks disagree: asOf only moves forward.
+    it('keeps asOf at the newest change counted when an older one is counted after it', async () => {
+      const { store, teardown } = await setup();
+      try {
+        const [owner] = freshOwners();
+        const at = Date.UTC(2026, 11, 1, 9);
+        const created = (taskId: string, atMs: number): TaskChange => ({
+          owner,
+          kind: 'upsert',
+          task: { taskId, status: 'TODO', createdAtMs: atMs, updatedAtMs: atMs, version: 1 },
+          atMs,
+        });
+        await store.count(created('later', at + 10));
+        await store.count(created('earlier', at + 5));
+        const read = await store.read(owner, '2026-12-01', '2026-12-01');
+        expect(read.asOfMs).toBe(at + 10);
+        expect(read.byStatus).toEqual({ TODO: 2, IN_PROGRESS: 0, DONE: 0 });
+        expect(read.days['2026-12-01']).toMatchObject({ created: 2 });
+      } finally {
+        await teardown?.();
+      }
+    });
+
     it('reads an owner without changes as zeros', async () => {
       const { store, teardown } = await setup();
       try {
