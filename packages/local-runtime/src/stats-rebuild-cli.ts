@@ -13,6 +13,11 @@ try {
   process.stdout.write(
     `Statistics rebuilt from ${report.store}: ${report.tasks} tasks of ${report.owners} owners.\n`,
   );
+  if (report.unsettled.length > 0) {
+    process.stderr.write(
+      `stats:rebuild: the tasks of ${report.unsettled.join(', ')} kept changing while they were rebuilt: run it again.\n`,
+    );
+  }
 } catch (error) {
   const known = error instanceof LocalRuntimeError || error instanceof DynamoDbLocalError;
   const message =

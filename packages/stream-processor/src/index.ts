@@ -21,9 +21,9 @@ export {
   type TaskStreamEvent,
 } from './process-task-changes.js';
 export { DynamoDbStatsRebuildStore } from './rebuild/dynamodb-stats-rebuild-store.js';
-export { type RebuildReport, rebuildStats } from './rebuild/rebuild-stats.js';
+export { MAX_ROUNDS, type RebuildReport, rebuildStats } from './rebuild/rebuild-stats.js';
 export {
+  dynamoDbTaskFacts,
   memoryTaskFacts,
-  type OwnedTaskFacts,
-  scanTaskFacts,
+  type TaskFactsSource,
 } from './rebuild/task-facts-source.js';

@@ -17,9 +17,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessOf } from '../../adapter-lambda/test/handlers/support/iam-actions.js';
 import {
   DynamoDbStatsRebuildStore,
+  dynamoDbTaskFacts,
   processTaskChanges,
   rebuildStats,
-  scanTaskFacts,
 } from '../src/index.js';
 import { freshTables, type SentCommand } from './support/local-tables.js';
 import { recordOf } from './support/stream-records.js';
@@ -136,7 +136,7 @@ describe('RebuildStatsFunction', () => {
     const sent: SentCommand[] = [];
     const client = tables.documents(sent);
     await rebuildStats({
-      tasks: scanTaskFacts(client, tables.tableName),
+      tasks: dynamoDbTaskFacts(client, tables.tableName),
       store: new DynamoDbStatsRebuildStore({ client, tableName: tables.statsTableName }),
     });
     expect(sentByTable(sent)).toEqual(allowedByTable('RebuildStatsFunction'));

@@ -1,14 +1,16 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { CorruptItemError, toTaskItem } from '@tasks/adapter-dynamodb';
 import { makeJsonLogger } from '@tasks/adapter-lambda';
+import type { StatsRebuildStore } from '@tasks/domain';
 import { commandsArb, deliveriesArb, type History, historyOf } from '@tasks/domain/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DynamoDbStatsRebuildStore,
+  dynamoDbTaskFacts,
+  MAX_ROUNDS,
   processTaskChanges,
   rebuildStats,
-  scanTaskFacts,
 } from '../src/index.js';
 import { freshTables } from './support/local-tables.js';
 import { recordOf } from './support/stream-records.js';
@@ -61,7 +63,7 @@ describe('the rebuild, on DynamoDB Local', () => {
 
           const client = tables.documents();
           await rebuildStats({
-            tasks: scanTaskFacts(client, tables.tableName),
+            tasks: dynamoDbTaskFacts(client, tables.tableName),
             store: new DynamoDbStatsRebuildStore({ client, tableName: tables.statsTableName }),
           });
 
@@ -74,7 +76,95 @@ describe('the rebuild, on DynamoDB Local', () => {
   });
 });
 
-describe('the scan of the tasks table, on DynamoDB Local', () => {
+describe('the rebuild while the stream is counted', () => {
+  const created = Date.UTC(2026, 11, 1, 9);
+  const facts = (version: number, status: 'TODO' | 'DONE') => ({
+    taskId: '01a22d5d-75c2-7126-84f2-795f36bb5059',
+    status,
+    createdAtMs: created,
+    updatedAtMs: created + version,
+    version,
+  });
+  const write = async (owner: string, task: ReturnType<typeof facts>) => {
+    const item = toTaskItem(owner, {
+      taskId: task.taskId,
+      title: 'A task',
+      status: task.status,
+      createdAt: new Date(task.createdAtMs).toISOString(),
+      updatedAt: new Date(task.updatedAtMs).toISOString(),
+      version: task.version,
+    });
+    await tables.documents().send(new PutCommand({ TableName: tables.tableName, Item: item }));
+  };
+  const count = (owner: string, task: ReturnType<typeof facts>) =>
+    processTaskChanges(
+      { Records: [recordOf({ owner, kind: 'upsert', task, atMs: task.updatedAtMs })] },
+      { stats: tables.stats(), log: quiet },
+    );
+
+  // The processor counts a change between the rebuild's read of the owner's tasks and its
+  // replace: the replace overwrites that count, and the record will not come again.
+  it('keeps a change counted between its read of the tasks and its replace', async () => {
+    run++;
+    const owner = `racer-${run}`;
+    await write(owner, facts(1, 'TODO'));
+    await count(owner, facts(1, 'TODO'));
+    const client = tables.documents();
+    const store = new DynamoDbStatsRebuildStore({ client, tableName: tables.statsTableName });
+    let raced = false;
+    const racing: StatsRebuildStore = {
+      owners: () => store.owners(),
+      tallies: async (who) => {
+        if (!raced && who === owner) {
+          raced = true;
+          await write(owner, facts(2, 'DONE'));
+          await count(owner, facts(2, 'DONE'));
+        }
+        return store.tallies(who);
+      },
+      replace: (who, tallies) => store.replace(who, tallies),
+    };
+
+    const report = await rebuildStats({
+      tasks: dynamoDbTaskFacts(client, tables.tableName),
+      store: racing,
+    });
+
+    expect(raced).toBe(true);
+    expect(report.unsettled).toEqual([]);
+    const read = await tables.stats().read(owner, '2026-12-01', '2026-12-01');
+    expect(read.byStatus).toEqual({ TODO: 0, IN_PROGRESS: 0, DONE: 1 });
+    expect(read.days['2026-12-01']).toMatchObject({ created: 1, completed: 1 });
+    expect(read.asOfMs).toBe(created + 2);
+  });
+
+  it('reports an owner whose tasks change at every round as unsettled', async () => {
+    run++;
+    const owner = `busy-${run}`;
+    await write(owner, facts(1, 'TODO'));
+    const client = tables.documents();
+    const store = new DynamoDbStatsRebuildStore({ client, tableName: tables.statsTableName });
+    let version = 1;
+    const busy: StatsRebuildStore = {
+      owners: () => store.owners(),
+      tallies: (who) => store.tallies(who),
+      replace: async (who, tallies) => {
+        await store.replace(who, tallies);
+        if (who === owner) await write(owner, facts(++version, 'TODO'));
+      },
+    };
+
+    const report = await rebuildStats({
+      tasks: dynamoDbTaskFacts(client, tables.tableName),
+      store: busy,
+    });
+
+    expect(report.unsettled).toContain(owner);
+    expect(version).toBe(1 + MAX_ROUNDS);
+  });
+});
+
+describe('the read of the tasks table, on DynamoDB Local', () => {
   let own: Awaited<ReturnType<typeof freshTables>>;
   beforeAll(async () => {
     own = await freshTables();
@@ -88,11 +178,7 @@ describe('the scan of the tasks table, on DynamoDB Local', () => {
     const item = { pk: 'alice', sk: taskId, g: `TODO#${taskId}`, c: 1, u: 1, v: '2' };
     await own.documents().send(new PutCommand({ TableName: own.tableName, Item: item }));
 
-    const read = async () => {
-      const facts = [];
-      for await (const task of scanTaskFacts(own.documents(), own.tableName)) facts.push(task);
-      return facts;
-    };
+    const read = () => dynamoDbTaskFacts(own.documents(), own.tableName).ofOwner('alice');
 
     await expect(read()).rejects.toThrow(CorruptItemError);
     await expect(read()).rejects.toThrow(

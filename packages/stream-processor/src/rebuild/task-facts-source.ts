@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, paginateQuery, paginateScan } from '@aws-sdk/lib-dynamodb';
 import {
   FiniteNumberSchema,
   parseItem,
@@ -8,10 +8,15 @@ import {
 import { TASK_STATUSES, type TaskFacts } from '@tasks/domain';
 import * as v from 'valibot';
 
-/** One task of the table and its owner, as the rebuild reads it. */
-export interface OwnedTaskFacts {
-  readonly owner: string;
-  readonly task: TaskFacts;
+/**
+ * The tasks table as the rebuild reads it: who has tasks, then each owner's tasks as they
+ * stand, read again after the owner's statistics are replaced (see `rebuildStats`).
+ */
+export interface TaskFactsSource {
+  /** Every owner with a task in the table. */
+  owners(): Promise<string[]>;
+  /** The owner's tasks, by id, as the table holds them now (a strongly consistent read). */
+  ofOwner(owner: string): Promise<Map<string, TaskFacts>>;
 }
 
 const TaskItemSchema = v.object({
@@ -24,35 +29,53 @@ const TaskItemSchema = v.object({
 });
 
 /**
- * Every task of the tasks table, by a Scan: the one place a Scan is allowed (the rebuild,
- * run by hand, reads the whole table by definition; the API never scans, and only
- * RebuildStatsFunction's policy allows it). Only task items have `g`; only the attributes
- * the statistics need are read.
+ * The tasks table on DynamoDB. Its owners come from a Scan of the keys: the one place a
+ * Scan is allowed (the rebuild, run by hand, reads the whole table by definition; the API
+ * never scans, and only RebuildStatsFunction's policy allows it). Each owner's tasks come
+ * from a strongly consistent Query of its partition, the attributes the statistics need
+ * only; only task items have `g`.
  */
-export async function* scanTaskFacts(
+export const dynamoDbTaskFacts = (
   client: DynamoDBDocumentClient,
   tableName: string,
-): AsyncIterable<OwnedTaskFacts> {
-  const pages = paginateScan(
-    { client },
-    {
-      TableName: tableName,
-      FilterExpression: 'attribute_exists(g)',
-      ProjectionExpression: 'pk, sk, g, c, u, v',
-    },
-  );
-  for await (const page of pages) {
-    for (const item of page.Items ?? []) {
-      const { pk, sk, g, c, u, v: version } = parseItem(TaskItemSchema, item, 'task item');
-      const status = statusOfSortKey(g, sk);
-      if (status === undefined) throw new Error(`task ${sk} of ${pk} has a malformed g: ${g}`);
-      yield {
-        owner: pk,
-        task: { taskId: sk, status, createdAtMs: c, updatedAtMs: u, version },
-      };
+): TaskFactsSource => ({
+  owners: async () => {
+    const owners = new Set<string>();
+    const pages = paginateScan(
+      { client },
+      { TableName: tableName, FilterExpression: 'attribute_exists(g)', ProjectionExpression: 'pk' },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        if (typeof item['pk'] === 'string') owners.add(item['pk']);
+      }
     }
-  }
-}
+    return [...owners];
+  },
+  ofOwner: async (owner) => {
+    const facts = new Map<string, TaskFacts>();
+    const pages = paginateQuery(
+      { client },
+      {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :owner',
+        FilterExpression: 'attribute_exists(g)',
+        ProjectionExpression: 'pk, sk, g, c, u, v',
+        ExpressionAttributeValues: { ':owner': owner },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const { pk, sk, g, c, u, v: version } = parseItem(TaskItemSchema, item, 'task item');
+        const status = statusOfSortKey(g, sk);
+        if (status === undefined) throw new Error(`task ${sk} of ${pk} has a malformed g: ${g}`);
+        facts.set(sk, { taskId: sk, status, createdAtMs: c, updatedAtMs: u, version });
+      }
+    }
+    return facts;
+  },
+});
 
 const StateSchema = v.object({
   owners: v.map(
@@ -72,22 +95,27 @@ const StateSchema = v.object({
   ),
 });
 
-/** Every task of the local runtime's in-memory store (its shared state, as plain data). */
-export async function* memoryTaskFacts(state: unknown): AsyncIterable<OwnedTaskFacts> {
-  const parsed = v.safeParse(StateSchema, state);
-  if (!parsed.success) return;
-  for (const [owner, tasks] of parsed.output.owners) {
-    for (const task of tasks.byId.values()) {
-      yield {
-        owner,
-        task: {
+/** The tasks of the local runtime's in-memory store (its shared state, as plain data, read at each call). */
+export const memoryTaskFacts = (state: () => unknown): TaskFactsSource => {
+  const owners = () => {
+    const parsed = v.safeParse(StateSchema, state());
+    const none: v.InferOutput<typeof StateSchema>['owners'] = new Map();
+    return parsed.success ? parsed.output.owners : none;
+  };
+  return {
+    owners: async () => [...owners().keys()],
+    ofOwner: async (owner) => {
+      const facts = new Map<string, TaskFacts>();
+      for (const task of owners().get(owner)?.byId.values() ?? []) {
+        facts.set(task.taskId, {
           taskId: task.taskId,
           status: task.status,
           createdAtMs: Date.parse(task.createdAt),
           updatedAtMs: Date.parse(task.updatedAt),
           version: task.version,
-        },
-      };
-    }
-  }
-}
+        });
+      }
+      return facts;
+    },
+  };
+};
