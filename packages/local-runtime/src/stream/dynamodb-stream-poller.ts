@@ -63,6 +63,23 @@ const readCheckpoints = async (file: string): Promise<Checkpoints> => {
  * read is logged and tried again at the next poll. Checkpoints are per stream ARN, so a
  * new table starts afresh.
  */
+/** Shards with every parent before its children (a parent the stream no longer lists counts as read). */
+const inLineageOrder = <T extends { readonly shardId: string; readonly parentShardId?: string }>(
+  shards: readonly T[],
+): T[] => {
+  const byId = new Map(shards.map((shard) => [shard.shardId, shard]));
+  const depth = (shard: T, seen = new Set<string>()): number => {
+    const parent = shard.parentShardId === undefined ? undefined : byId.get(shard.parentShardId);
+    if (parent === undefined || seen.has(parent.shardId)) return 0;
+    seen.add(parent.shardId);
+    return 1 + depth(parent, seen);
+  };
+  return shards
+    .map((shard, index) => ({ shard, index, depth: depth(shard) }))
+    .sort((a, b) => a.depth - b.depth || a.index - b.index)
+    .map(({ shard }) => shard);
+};
+
 export const startDynamoDbStreamPoller = async (
   options: DynamoDbStreamPollerOptions,
 ): Promise<StreamPoller> => {
@@ -93,11 +110,15 @@ export const startDynamoDbStreamPoller = async (
     const done = checkpoints[streamArn] ?? {};
     checkpoints[streamArn] = done;
     const shards = await api.shards(streamArn);
-    const ordered = [
-      ...shards.filter((shard) => !shards.some((other) => other.shardId === shard.parentShardId)),
-      ...shards.filter((shard) => shards.some((other) => other.shardId === shard.parentShardId)),
-    ];
-    for (const { shardId } of ordered) {
+    // Lambda reads a child shard only once its parent's records are all processed: a
+    // shard whose records wait (for the window, or the next poll) holds back its children.
+    const waiting = new Set<string>();
+    for (const { shardId, parentShardId } of inLineageOrder(shards)) {
+      if (parentShardId !== undefined && waiting.has(parentShardId)) {
+        waiting.add(shardId);
+        continue;
+      }
+      let drained = false;
       for (let round = 0; round < 20 && !stopped; round++) {
         const after = done[shardId];
         const iterator = await api.iterator(
@@ -105,9 +126,15 @@ export const startDynamoDbStreamPoller = async (
           shardId,
           after === undefined ? { type: mapping.startingPosition } : { after },
         );
-        if (iterator === undefined) break;
+        if (iterator === undefined) {
+          drained = true;
+          break;
+        }
         const { records } = await api.records(iterator, READ_LIMIT);
-        if (records.length === 0) break;
+        if (records.length === 0) {
+          drained = true;
+          break;
+        }
         const key = `${streamArn} ${shardId}`;
         if (!deliverNow(key, records.length, flush)) break;
         gathering.delete(key);
@@ -118,6 +145,7 @@ export const startDynamoDbStreamPoller = async (
         await mkdir(dirname(options.checkpointFile), { recursive: true });
         await writeFile(options.checkpointFile, JSON.stringify(checkpoints));
       }
+      if (!drained) waiting.add(shardId);
     }
   };
 

@@ -115,6 +115,68 @@ describe("DynamoDB Local's stream poller, with a batching window", () => {
     await vi.waitFor(() => expect(deliveries).toEqual([['1', '2', '3']]));
   });
 
+  // Lambda processes a closed parent shard's records before any of its child's.
+  it("holds a child shard back until its parent's records are delivered", async () => {
+    const [sample] = samCliDynamoDbUpdate.Records;
+    const { eventSourceARN: _arn, awsRegion: _region, ...wire } = sample;
+    const record = (sequence: number) => ({
+      ...wire,
+      dynamodb: { ...wire.dynamodb, SequenceNumber: String(sequence) },
+    });
+    const byShard: Record<string, ReturnType<typeof record>[]> = {
+      parent: [1, 2, 3].map(record),
+      child: Array.from({ length: 100 }, (_, index) => record(100 + index)),
+      grandchild: [record(500)],
+    };
+    let polls = 0;
+    const api: StreamsApi = {
+      describeTable: async () => ({ streamArn: STREAM_ARN, streamLabel: 'local' }),
+      shards: async () => {
+        polls++;
+        // Listed children first: the order must come from the lineage, not the listing.
+        return [
+          { shardId: 'grandchild', parentShardId: 'child' },
+          { shardId: 'child', parentShardId: 'parent' },
+          { shardId: 'parent' },
+        ];
+      },
+      iterator: async (_stream, shardId, from) =>
+        `${shardId}:${'after' in from ? from.after : '0'}`,
+      records: async (iterator) => {
+        const [shardId = '', after = '0'] = iterator.split(':');
+        const records = (byShard[shardId] ?? []).filter(
+          (each) => BigInt(each.dynamodb.SequenceNumber) > BigInt(after),
+        );
+        return { records };
+      },
+    };
+    const order: string[] = [];
+    poller = await startDynamoDbStreamPoller({
+      api,
+      tableName: 'tasks',
+      region: 'us-east-1',
+      accountId: '000000000000',
+      mapping: { ...templateMapping, batchSize: 100, batchingWindowMs: 1000 },
+      deliver: async (records, shardId) => {
+        order.push(`${shardId} ${records[0]?.dynamodb.SequenceNumber}`);
+      },
+      checkpointFile: join(dataDir, 'checkpoints.json'),
+      intervalMs: 5,
+      now: () => clock,
+      log: () => undefined,
+    });
+    const seen = polls;
+    await vi.waitFor(() => expect(polls).toBeGreaterThan(seen + 2));
+    // The parent's three records wait for the window; the child's full batch waits for them.
+    expect(order).toEqual([]);
+
+    clock = 1000;
+    await vi.waitFor(() => expect(order).toEqual(['parent 1', 'child 100']));
+    // The grandchild's one record was first read once the child was done: its own window.
+    clock = 2000;
+    await vi.waitFor(() => expect(order).toEqual(['parent 1', 'child 100', 'grandchild 500']));
+  });
+
   it('delivers what it has read at once when asked to catch up', async () => {
     const stream = fakeStream();
     await start(stream);
