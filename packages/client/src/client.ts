@@ -17,7 +17,7 @@ export interface TasksClientOptions {
    * safe); default 30,000 ms, API Gateway's longest integration timeout.
    */
   readonly timeoutMs?: number;
-  /** The key of a create given none; default `crypto.randomUUID()`. */
+  /** The key of a create given none; default a random UUID (`crypto.randomUUID()` where it exists). */
   readonly idempotencyKey?: () => string;
 }
 
@@ -40,7 +40,7 @@ export interface ListOptions extends CallOptions {
 }
 
 export interface ListAllOptions extends CallOptions {
-  readonly status?: TaskStatus;
+  readonly status?: TaskStatus | undefined;
   /** Tasks per request; default 100, the most the API gives. */
   readonly pageSize?: number;
 }
@@ -113,6 +113,33 @@ const conditionOf = (task: TaskRef, options: WriteOptions): Record<string, strin
   return version === undefined ? {} : { 'if-match': `"${version}"` };
 };
 
+const expectedVersionOf = (condition: Record<string, string>): number | undefined => {
+  const tag = condition['if-match'];
+  return tag === undefined ? undefined : Number(tag.slice(1, -1));
+};
+
+/** Whether `task` holds what `patch` sets: its title (trimmed, as the API stores it), status, description. */
+const appliesPatch = (task: Task, patch: TaskPatch): boolean =>
+  (patch.title === undefined || task.title === patch.title.trim()) &&
+  (patch.status === undefined || task.status === patch.status) &&
+  (patch.description === undefined ||
+    (patch.description === null
+      ? task.description === undefined
+      : task.description === patch.description));
+
+/**
+ * A fresh idempotency key: a random UUID. `crypto.randomUUID` exists only in secure
+ * contexts (HTTPS, localhost); a page served over plain HTTP has `getRandomValues` alone.
+ */
+const randomKey = (): string => {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+
 /**
  * A client of the Tasks API at `baseUrl`. Creates carry an idempotency key (a fresh one
  * unless given) so that their retries never create twice; reads, keyed creates,
@@ -120,6 +147,9 @@ const conditionOf = (task: TaskRef, options: WriteOptions): Record<string, strin
  * `RetryOptions`); every failure is a `TasksApiError` or a `TasksNetworkError`.
  */
 export const createTasksClient = (options: TasksClientOptions): TasksClient => {
+  if (options.fetch === undefined && typeof globalThis.fetch !== 'function') {
+    throw new TypeError('createTasksClient: this platform has no fetch; pass one as `fetch`');
+  }
   const send = makeTransport({
     baseUrl: String(options.baseUrl),
     token: options.token,
@@ -127,7 +157,7 @@ export const createTasksClient = (options: TasksClientOptions): TasksClient => {
     retry: retryPolicy(options.retry),
     timeoutMs: options.timeoutMs ?? 30_000,
   });
-  const newKey = options.idempotencyKey ?? (() => crypto.randomUUID());
+  const newKey = options.idempotencyKey ?? randomKey;
 
   const list = async ({ signal, ...query }: ListOptions = {}): Promise<TaskPage> => {
     const search = new URLSearchParams();
@@ -159,26 +189,41 @@ export const createTasksClient = (options: TasksClientOptions): TasksClient => {
         lastKey = page.nextKey;
       } while (lastKey !== undefined);
     },
-    update: async (task, patch, writeOptions = {}) =>
-      taskOf(
+    update: async (task, patch, writeOptions = {}) => {
+      const condition = conditionOf(task, writeOptions);
+      const { signal } = writeOptions;
+      return taskOf(
         await send({
           method: 'PATCH',
           path: taskPath(task),
-          headers: {
-            'content-type': 'application/merge-patch+json',
-            ...conditionOf(task, writeOptions),
-          },
+          headers: { 'content-type': 'application/merge-patch+json', ...condition },
           body: patch,
-          signal: writeOptions.signal,
+          signal,
+          // A retry whose lost first try landed is refused as stale (412): the task then
+          // stands one version past the expected one, as this patch left it.
+          afterLostAnswer: async (error) => {
+            const expected = expectedVersionOf(condition);
+            if (error.status !== 412 || expected === undefined) return undefined;
+            const now = await send({ method: 'GET', path: taskPath(task), signal });
+            const current = taskOf(now);
+            return current.version === expected + 1 && appliesPatch(current, patch)
+              ? now
+              : undefined;
+          },
         }),
-      ),
+      );
+    },
     delete: async (task, writeOptions = {}) => {
       await send({
         method: 'DELETE',
         path: taskPath(task),
         headers: conditionOf(task, writeOptions),
         signal: writeOptions.signal,
-        doneAfterLostAnswer: [404],
+        // A retry that finds no task after a lost answer: the first try deleted it.
+        afterLostAnswer: async (error) =>
+          error.status === 404
+            ? { status: 404, headers: new Headers(), body: undefined }
+            : undefined,
       });
     },
     stats: async ({ days, signal } = {}) =>

@@ -9,15 +9,15 @@ import { type TasksApiError, TasksNetworkError } from './errors.js';
 /** How calls are retried; every field has a default. */
 export interface RetryOptions {
   /** Tries in all, the first included; default 3. `1` never retries. */
-  readonly attempts?: number;
+  readonly attempts?: number | undefined;
   /** The first backoff step, doubled on each retry (full jitter); default 200 ms. */
-  readonly baseDelayMs?: number;
+  readonly baseDelayMs?: number | undefined;
   /** The longest wait between two tries, `Retry-After` included; default 5,000 ms. */
-  readonly maxDelayMs?: number;
+  readonly maxDelayMs?: number | undefined;
   /** No retry starts once the call's waits would take it past this; default 20,000 ms. */
-  readonly totalMs?: number;
+  readonly totalMs?: number | undefined;
   /** Told before each wait: for logs and metrics. */
-  readonly onRetry?: (event: RetryEvent) => void;
+  readonly onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
 /** A retry about to happen. */
@@ -30,14 +30,27 @@ export interface RetryEvent {
   readonly error: TasksApiError | TasksNetworkError;
 }
 
-export type RetryPolicy = Required<Omit<RetryOptions, 'onRetry'>> & Pick<RetryOptions, 'onRetry'>;
+export interface RetryPolicy {
+  readonly attempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly totalMs: number;
+  readonly onRetry?: (event: RetryEvent) => void;
+}
 
-export const retryPolicy = (options: RetryOptions = {}): RetryPolicy => ({
-  attempts: 3,
-  baseDelayMs: 200,
-  maxDelayMs: 5000,
-  totalMs: 20_000,
-  ...options,
+export const retryPolicy = ({
+  attempts = 3,
+  baseDelayMs = 200,
+  maxDelayMs = 5000,
+  totalMs = 20_000,
+  onRetry,
+}: RetryOptions = {}): RetryPolicy => ({
+  // A field given as `undefined` takes its default too.
+  attempts,
+  baseDelayMs,
+  maxDelayMs,
+  totalMs,
+  ...(onRetry === undefined ? {} : { onRetry }),
 });
 
 /**

@@ -27,10 +27,11 @@ export interface Call {
   readonly body?: unknown;
   readonly signal?: AbortSignal | undefined;
   /**
-   * Statuses that mean success when an earlier try got no answer (and so may have done
-   * the work): a delete that finds no task after a lost answer.
+   * Asked about an answer of the API after an earlier try got none (and so may have done
+   * the work): the answer to give instead, or `undefined` to fail with it. A delete that
+   * finds no task is done; an update refused as stale may find its own write.
    */
-  readonly doneAfterLostAnswer?: readonly number[];
+  readonly afterLostAnswer?: (error: TasksApiError) => Promise<Answer | undefined>;
 }
 
 /** A success: its status, headers and JSON body (`undefined` when empty). */
@@ -52,18 +53,31 @@ const readBody = (status: number, text: string): unknown => {
   }
 };
 
+/** `promise`, or a rejection as soon as `signal` aborts. */
+const untilAborted = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.throwIfAborted();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+
+/** What one try got to: `sent` once the request was handed to `fetch`. */
+interface TryState {
+  sent: boolean;
+}
+
 /** A function that sends calls to the API at `options.baseUrl`. */
 export const makeTransport = (options: TransportOptions): Send => {
   const { retry } = options;
   const root = options.baseUrl.replace(/\/+$/, '');
+  // Called as a plain function: a browser's `window.fetch` refuses any other `this`.
+  const send = options.fetch;
 
-  const tryOnce = async (call: Call, url: string): Promise<Answer> => {
-    const token = typeof options.token === 'function' ? await options.token() : options.token;
+  const tryOnce = async (call: Call, url: string, state: TryState): Promise<Answer> => {
     call.signal?.throwIfAborted();
-    const headers: Record<string, string> = { ...call.headers };
-    if (token) headers['authorization'] = `Bearer ${token}`;
-    // One signal for the try: the caller's abort (its reason kept, so that fetch rejects
-    // as the platform does) or the try's timeout, whichever comes first.
+    // One signal for the try, the token's wait included: the caller's abort (its reason
+    // kept, so that fetch rejects as the platform does) or the try's timeout, first come.
     const controller = new AbortController();
     const abort = () => controller.abort(call.signal?.reason);
     call.signal?.addEventListener('abort', abort, { once: true });
@@ -71,19 +85,42 @@ export const makeTransport = (options: TransportOptions): Send => {
     let response: Response;
     let text: string;
     try {
-      response = await options.fetch(url, {
-        method: call.method,
-        headers,
-        ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-        signal: controller.signal,
-      });
-      text = await response.text();
-    } catch (error) {
-      if (call.signal?.aborted) throw error;
-      const why = controller.signal.aborted
-        ? `no answer within ${options.timeoutMs} ms`
-        : 'no answer';
-      throw new TasksNetworkError(`${call.method} ${url}: ${why}`, { cause: error });
+      let token: string | undefined;
+      try {
+        token =
+          typeof options.token === 'function'
+            ? await untilAborted(Promise.resolve(options.token()), controller.signal)
+            : options.token;
+      } catch (error) {
+        if (call.signal?.aborted || !controller.signal.aborted) throw error;
+        throw new TasksNetworkError(
+          `${call.method} ${url}: no token within ${options.timeoutMs} ms`,
+          {
+            cause: error,
+          },
+        );
+      }
+      // Built before anything is sent: a body JSON cannot carry or a header HTTP cannot
+      // (a token with a line break) is the caller's fault, thrown as it is, never retried.
+      const headers = new Headers(call.headers);
+      if (token) headers.set('authorization', `Bearer ${token}`);
+      const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+      state.sent = true;
+      try {
+        response = await send(url, {
+          method: call.method,
+          headers,
+          ...(body === undefined ? {} : { body }),
+          signal: controller.signal,
+        });
+        text = await response.text();
+      } catch (error) {
+        if (call.signal?.aborted) throw error;
+        const why = controller.signal.aborted
+          ? `no answer within ${options.timeoutMs} ms`
+          : 'no answer';
+        throw new TasksNetworkError(`${call.method} ${url}: ${why}`, { cause: error });
+      }
     } finally {
       clearTimeout(timer);
       call.signal?.removeEventListener('abort', abort);
@@ -101,16 +138,17 @@ export const makeTransport = (options: TransportOptions): Send => {
     let answerLost = false;
     for (let attempt = 1; ; attempt++) {
       call.signal?.throwIfAborted();
+      const state: TryState = { sent: false };
       try {
-        return await tryOnce(call, url);
+        return await tryOnce(call, url, state);
       } catch (error) {
         if (!(error instanceof TasksApiError || error instanceof TasksNetworkError)) throw error;
-        if (error instanceof TasksApiError && answerLost) {
-          if (call.doneAfterLostAnswer?.includes(error.status)) {
-            return { status: error.status, headers: new Headers(), body: undefined };
-          }
+        if (error instanceof TasksApiError && answerLost && call.afterLostAnswer !== undefined) {
+          const instead = await call.afterLostAnswer(error);
+          if (instead !== undefined) return instead;
         }
-        answerLost ||= error instanceof TasksNetworkError;
+        // A try that never reached fetch (its token did not come) acted on nothing.
+        answerLost ||= error instanceof TasksNetworkError && state.sent;
         const delayMs =
           safe && attempt < retry.attempts ? retryDelay(error, attempt, retry) : undefined;
         if (delayMs === undefined || Date.now() - started + delayMs > retry.totalMs) throw error;

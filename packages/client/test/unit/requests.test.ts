@@ -196,3 +196,49 @@ describe('answers that are not the API', () => {
     expect(fake.requests).toHaveLength(0);
   });
 });
+
+describe('what the platform gives', () => {
+  it("calls fetch as a plain function, as a browser's window.fetch requires", async () => {
+    const fake = fakeFetch(json(200, TASK));
+    function windowFetch(this: unknown, input: string | URL | Request, init?: RequestInit) {
+      // A browser's fetch throws "Illegal invocation" for a `this` that is not the window.
+      if (this !== undefined) throw new TypeError('Illegal invocation');
+      return fake.fetch(input, init);
+    }
+    const client = createTasksClient({ baseUrl: BASE, fetch: windowFetch });
+    await expect(client.get(TASK.taskId)).resolves.toEqual(TASK);
+  });
+
+  it('makes idempotency keys where crypto.randomUUID is missing (a page on plain HTTP)', async () => {
+    const fake = fakeFetch(created(TASK));
+    const randomUUID = Reflect.get(crypto, 'randomUUID');
+    Reflect.set(crypto, 'randomUUID', undefined);
+    try {
+      const client = createTasksClient({ baseUrl: BASE, fetch: fake.fetch });
+      await expect(client.create({ title: 'Over HTTP' })).resolves.toEqual(TASK);
+    } finally {
+      Reflect.set(crypto, 'randomUUID', randomUUID);
+    }
+    expect(fake.requests[0]?.headers.get('idempotency-key')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+
+  it('throws a token HTTP cannot carry as the TypeError it is, sending nothing and retrying nothing', async () => {
+    const fake = fakeFetch(json(200, TASK));
+    const client = createTasksClient({ baseUrl: BASE, fetch: fake.fetch, token: 'a\nb' });
+    await expect(client.get(TASK.taskId)).rejects.toBeInstanceOf(TypeError);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('takes the default of a retry option given as undefined', async () => {
+    const fake = fakeFetch(networkFailure(), networkFailure(), json(200, TASK));
+    const client = createTasksClient({
+      baseUrl: BASE,
+      fetch: fake.fetch,
+      retry: { attempts: undefined, baseDelayMs: 0 },
+    });
+    await expect(client.get(TASK.taskId)).resolves.toEqual(TASK);
+    expect(fake.requests).toHaveLength(3);
+  });
+});

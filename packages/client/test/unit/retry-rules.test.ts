@@ -190,6 +190,39 @@ describe('which calls are retried', () => {
     expect(requests.map((request) => request.method)).toEqual(['DELETE', 'DELETE']);
   });
 
+  it('answers an update refused as stale after a lost answer with the task its first try wrote', async () => {
+    const before = aTask({ version: 1, status: 'TODO' });
+    const after = { ...before, status: 'DONE', version: 2 };
+    const { client, requests } = clientOn(
+      [networkFailure(), problem(412, 'version_conflict'), json(200, after)],
+      { maxDelayMs: 0 },
+    );
+    await expect(client.update(before, { status: 'DONE' })).resolves.toEqual(after);
+    expect(requests.map((request) => request.method)).toEqual(['PATCH', 'PATCH', 'GET']);
+  });
+
+  it.each([
+    ['another version past it', { status: 'DONE', version: 3 }],
+    ['what another writer set', { status: 'IN_PROGRESS', version: 2 }],
+  ])('keeps the 412 of an update after a lost answer when the task holds %s', async (_, now) => {
+    const before = aTask({ version: 1, status: 'TODO' });
+    const { client } = clientOn(
+      [networkFailure(), problem(412, 'version_conflict'), json(200, { ...before, ...now })],
+      { maxDelayMs: 0 },
+    );
+    await expect(client.update(before, { status: 'DONE' })).rejects.toMatchObject({
+      status: 412,
+      code: 'version_conflict',
+    });
+  });
+
+  it('keeps the 412 of an update at its first try, without reading the task', async () => {
+    const before = aTask({ version: 1 });
+    const { client, requests } = clientOn([problem(412, 'version_conflict')]);
+    await expect(client.update(before, { title: 'x' })).rejects.toMatchObject({ status: 412 });
+    expect(requests).toHaveLength(1);
+  });
+
   it('rejects a delete that finds nothing at its first try', async () => {
     const { client } = clientOn([problem(404, 'task_not_found')]);
     const failure = await client.delete(TASK.taskId).catch((error: unknown) => error);

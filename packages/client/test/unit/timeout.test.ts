@@ -66,3 +66,57 @@ describe('a try that gets no answer within timeoutMs', () => {
     expect(stalling.requests()).toBe(1);
   });
 });
+
+describe('a token that does not come', () => {
+  const never = () => new Promise<string>(() => undefined);
+
+  it('counts against timeoutMs: the call ends, and nothing was sent', async () => {
+    vi.useFakeTimers();
+    const stalling = stallingFetch(0);
+    const client = createTasksClient({
+      baseUrl: 'http://x',
+      fetch: stalling.fetch,
+      token: never,
+      timeoutMs: 500,
+      retry: { attempts: 1 },
+    });
+    const read = client.get(TASK.taskId).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(500);
+    const failure = await read;
+    expect(failure).toBeInstanceOf(TasksNetworkError);
+    expect(String(failure)).toMatch(/no token within 500 ms/);
+    expect(stalling.requests()).toBe(0);
+  });
+
+  it('ends when the caller aborts, with the abort reason', async () => {
+    const client = createTasksClient({
+      baseUrl: 'http://x',
+      fetch: stallingFetch(0).fetch,
+      token: never,
+    });
+    const controller = new AbortController();
+    const read = client.get(TASK.taskId, { signal: controller.signal });
+    controller.abort(new Error('gone'));
+    await expect(read).rejects.toThrow('gone');
+  });
+
+  it('is no lost answer: a delete whose first try had no token is not taken as done by a 404', async () => {
+    vi.useFakeTimers();
+    let tokens = 0;
+    const notFound = () =>
+      new Response(JSON.stringify({ code: 'task_not_found', status: 404 }), {
+        status: 404,
+        headers: { 'content-type': 'application/problem+json' },
+      });
+    const client = createTasksClient({
+      baseUrl: 'http://x',
+      fetch: async () => notFound(),
+      token: () => (++tokens === 1 ? never() : 'token'),
+      timeoutMs: 100,
+      retry: { maxDelayMs: 0 },
+    });
+    const deleting = client.delete(TASK.taskId).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await deleting).toMatchObject({ status: 404, code: 'task_not_found' });
+  });
+});
