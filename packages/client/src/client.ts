@@ -105,8 +105,14 @@ const statsOf = (answer: Answer): TaskStats => {
   throw new TasksApiError(answer.status, { detail: 'The answer is not statistics' });
 };
 
-const taskPath = (task: TaskRef) =>
-  `/tasks/${encodeURIComponent(typeof task === 'string' ? task : task.taskId)}`;
+const taskPath = (task: TaskRef) => {
+  const taskId = typeof task === 'string' ? task : task.taskId;
+  // A URL cannot carry these as a segment (`%2E%2E` is `..` too): `/tasks/..` is `/`.
+  if (taskId === '.' || taskId === '..' || taskId === '') {
+    throw new TypeError(`${JSON.stringify(taskId)} cannot be a task id in a URL path`);
+  }
+  return `/tasks/${encodeURIComponent(taskId)}`;
+};
 
 const conditionOf = (task: TaskRef, options: WriteOptions): Record<string, string> => {
   const version = options.ifMatch ?? (typeof task === 'string' ? undefined : task.version);

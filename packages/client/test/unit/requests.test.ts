@@ -242,3 +242,17 @@ describe('what the platform gives', () => {
     expect(fake.requests).toHaveLength(3);
   });
 });
+
+describe('task ids a URL path cannot carry', () => {
+  it.each(['.', '..', ''])(
+    'refuses %j before sending anything (/tasks/.. would be /)',
+    async (id) => {
+      const fake = fakeFetch(json(200, TASK));
+      const client = createTasksClient({ baseUrl: BASE, fetch: fake.fetch });
+      await expect(client.get(id)).rejects.toBeInstanceOf(TypeError);
+      await expect(client.delete(id)).rejects.toBeInstanceOf(TypeError);
+      await expect(client.update(id, { title: 'x' })).rejects.toBeInstanceOf(TypeError);
+      expect(fake.requests).toHaveLength(0);
+    },
+  );
+});
