@@ -53,6 +53,31 @@ const readBody = (status: number, text: string): unknown => {
   }
 };
 
+/**
+ * How much of a failure's body is read: the API's problem details stay under 8 KiB; a
+ * proxy's error page can be any size, and only its first 200 characters are kept.
+ */
+const ERROR_BODY_BYTES = 64 * 1024;
+
+/** The first `limit` bytes of `response`'s body as text; the rest is not read. */
+const prefixOf = async (response: Response, limit: number): Promise<string> => {
+  const reader = response.body?.getReader();
+  if (reader === undefined) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    text += decoder.decode(value, { stream: true });
+    if (size >= limit) {
+      await reader.cancel();
+      return text;
+    }
+  }
+};
+
 /** `promise`, or a rejection as soon as `signal` aborts. */
 const untilAborted = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
   new Promise<T>((resolve, reject) => {
@@ -113,7 +138,7 @@ export const makeTransport = (options: TransportOptions): Send => {
           ...(body === undefined ? {} : { body }),
           signal: controller.signal,
         });
-        text = await response.text();
+        text = response.ok ? await response.text() : await prefixOf(response, ERROR_BODY_BYTES);
       } catch (error) {
         if (call.signal?.aborted) throw error;
         const why = controller.signal.aborted

@@ -256,3 +256,29 @@ describe('task ids a URL path cannot carry', () => {
     },
   );
 });
+
+describe('a failure with a body of any size', () => {
+  it("reads no more than 64 KiB of it: a proxy's endless error page is a TasksApiError, its stream cancelled", async () => {
+    let sent = 0;
+    let cancelled = false;
+    const page = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        sent += 16 * 1024;
+        controller.enqueue(new TextEncoder().encode('<html>'.padEnd(16 * 1024, 'x')));
+      },
+      cancel: () => {
+        cancelled = true;
+      },
+    });
+    const client = createTasksClient({
+      baseUrl: BASE,
+      fetch: async () =>
+        new Response(page, { status: 502, headers: { 'content-type': 'text/html' } }),
+      retry: { attempts: 1 },
+    });
+    const failure = await client.get(TASK.taskId).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ status: 502, code: 'unexpected_response' });
+    expect(cancelled).toBe(true);
+    expect(sent).toBeLessThanOrEqual(96 * 1024);
+  });
+});
