@@ -61,7 +61,11 @@ export class InMemoryStatsStore implements StatsStore, StatsRebuildStore {
   }
 
   async replace(owner: string, tallies: ReadonlyMap<string, TaskTally>): Promise<void> {
-    this.#state.tallies.set(owner, new Map(tallies));
+    // Tallies counted since the caller read them are kept (see StatsRebuildStore).
+    this.#state.tallies.set(
+      owner,
+      new Map([...(this.#state.tallies.get(owner) ?? []), ...tallies]),
+    );
     this.#state.counters.set(owner, statsOfTallies(tallies.values()));
   }
 }

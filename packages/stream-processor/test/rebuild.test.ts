@@ -138,6 +138,49 @@ describe('the rebuild while the stream is counted', () => {
     expect(read.asOfMs).toBe(created + 2);
   });
 
+  // Created and deleted between the read and the replace: in neither read of the table,
+  // yet counted (a deleted task keeps its history); only its tally tells.
+  it('keeps a task created and deleted between its read of the tasks and its replace', async () => {
+    run++;
+    const owner = `brief-${run}`;
+    await write(owner, facts(1, 'TODO'));
+    await count(owner, facts(1, 'TODO'));
+    const brief = { ...facts(1, 'DONE'), taskId: '01a22d5d-75c2-7126-84f2-795f36bb5060' };
+    const client = tables.documents();
+    const store = new DynamoDbStatsRebuildStore({ client, tableName: tables.statsTableName });
+    let raced = false;
+    const racing: StatsRebuildStore = {
+      owners: () => store.owners(),
+      tallies: (who) => store.tallies(who),
+      replace: async (who, tallies) => {
+        if (!raced && who === owner) {
+          raced = true;
+          await processTaskChanges(
+            {
+              Records: [
+                recordOf({ owner, kind: 'upsert', task: brief, atMs: brief.updatedAtMs }),
+                recordOf({ owner, kind: 'remove', task: brief, atMs: brief.updatedAtMs + 1 }),
+              ],
+            },
+            { stats: tables.stats(), log: quiet },
+          );
+        }
+        return store.replace(who, tallies);
+      },
+    };
+
+    const report = await rebuildStats({
+      tasks: dynamoDbTaskFacts(client, tables.tableName),
+      store: racing,
+    });
+
+    expect(raced).toBe(true);
+    expect(report.unsettled).toEqual([]);
+    const read = await tables.stats().read(owner, '2026-12-01', '2026-12-01');
+    expect(read.byStatus).toEqual({ TODO: 1, IN_PROGRESS: 0, DONE: 0 });
+    expect(read.days['2026-12-01']).toMatchObject({ created: 2, completed: 1 });
+  });
+
   it('reports an owner whose tasks change at every round as unsettled', async () => {
     run++;
     const owner = `busy-${run}`;

@@ -28,6 +28,10 @@ export interface StatsRebuildStore {
   tallies(owner: string): Promise<Map<string, TaskTally>>;
   /** Every owner that has any tally. */
   owners(): Promise<string[]>;
-  /** Replaces the owner's tallies and counters with these, computed from them. */
+  /**
+   * Writes these tallies and the owner's counters computed from them, in place of the
+   * counters it had. A tally the store holds beyond these (counted since they were read)
+   * is kept, never deleted: the next `tallies` shows it, for the caller to rebuild again.
+   */
   replace(owner: string, tallies: ReadonlyMap<string, TaskTally>): Promise<void>;
 }

@@ -58,7 +58,11 @@ export class DynamoDbStatsRebuildStore implements StatsRebuildStore {
   async replace(owner: string, tallies: ReadonlyMap<string, TaskTally>): Promise<void> {
     const next = statsItemsOf(owner, tallies);
     const keep = new Set(next.map((item) => String(item['sk'])));
-    const stale = (await this.#items(owner)).filter((item) => !keep.has(String(item['sk'])));
+    // The counters no tally counts any more go; a tally never does: one not among these
+    // was counted since they were read, and the caller's next read must find it.
+    const stale = (await this.#items(owner)).filter(
+      (item) => !keep.has(String(item['sk'])) && !String(item['sk']).startsWith(TALLY_PREFIX),
+    );
     await this.#write([
       ...stale.map((item) => ({ DeleteRequest: { Key: { pk: item['pk'], sk: item['sk'] } } })),
       ...next.map((Item) => ({ PutRequest: { Item } })),
@@ -73,6 +77,8 @@ export class DynamoDbStatsRebuildStore implements StatsRebuildStore {
         TableName: this.#table,
         KeyConditionExpression: 'pk = :owner',
         ExpressionAttributeValues: { ':owner': owner },
+        // The tallies counted a moment ago included: the rebuild compares them.
+        ConsistentRead: true,
       },
     );
     for await (const page of pages) items.push(...(page.Items ?? []));

@@ -32,8 +32,10 @@ const sameVersions = (
  * replace counts against the rebuilt tallies, or is ignored when the rebuild already
  * reflects it (its order is not above the rebuilt tally's). A change the processor counts
  * between the read of the owner's tasks and the replace would be overwritten, so the
- * owner's tasks are read again after each replace (strongly consistent), and the owner is
- * rebuilt again until the read finds no change since the one it was rebuilt from.
+ * owner's tasks are read again after each replace (strongly consistent), with its
+ * tallies, and the owner is rebuilt again until neither holds anything the round was not
+ * rebuilt from (a task created and deleted meanwhile shows only as a tally, which the
+ * replace keeps).
  * It holds one owner's tasks' facts (about 100 bytes a task) in memory at a time.
  */
 export const rebuildStats = async ({
@@ -51,9 +53,14 @@ export const rebuildStats = async ({
     let settled = false;
     for (let round = 1; round <= MAX_ROUNDS && !settled; round++) {
       const counted = await store.tallies(owner);
-      await store.replace(owner, rebuildTallies(current, counted));
+      const rebuilt = rebuildTallies(current, counted);
+      await store.replace(owner, rebuilt);
       const after = await tasks.ofOwner(owner);
-      settled = sameVersions(current, after);
+      // A task created and deleted meanwhile is in neither read of the table: its tally,
+      // which the replace keeps, tells that it was counted.
+      const tallied = await store.tallies(owner);
+      settled =
+        sameVersions(current, after) && [...tallied.keys()].every((taskId) => rebuilt.has(taskId));
       current = after;
     }
     if (!settled) unsettled.push(owner);
