@@ -124,14 +124,28 @@ const expectedVersionOf = (condition: Record<string, string>): number | undefine
   return tag === undefined ? undefined : Number(tag.slice(1, -1));
 };
 
-/** Whether `task` holds what `patch` sets: its title (trimmed, as the API stores it), status, description. */
-const appliesPatch = (task: Task, patch: TaskPatch): boolean =>
-  (patch.title === undefined || task.title === patch.title.trim()) &&
-  (patch.status === undefined || task.status === patch.status) &&
-  (patch.description === undefined ||
-    (patch.description === null
-      ? task.description === undefined
-      : task.description === patch.description));
+/** A task as the API answered it, not only its id and version. */
+const isWholeTask = (task: Exclude<TaskRef, string>): task is Task =>
+  typeof Reflect.get(task, 'title') === 'string' &&
+  typeof Reflect.get(task, 'status') === 'string' &&
+  typeof Reflect.get(task, 'createdAt') === 'string';
+
+/**
+ * Whether `now` is exactly what `patch` makes of `before` (its title trimmed, as the API
+ * stores it), one version on: what this update's own lost first try would have left.
+ * Another writer's change could leave the same only by making the same change.
+ */
+const isPatched = (before: Task, patch: TaskPatch, now: Task): boolean => {
+  const description = patch.description === undefined ? before.description : patch.description;
+  return (
+    now.taskId === before.taskId &&
+    now.version === before.version + 1 &&
+    now.createdAt === before.createdAt &&
+    now.title === (patch.title === undefined ? before.title : patch.title.trim()) &&
+    now.status === (patch.status ?? before.status) &&
+    now.description === (description ?? undefined)
+  );
+};
 
 /**
  * A fresh idempotency key: a random UUID. `crypto.randomUUID` exists only in secure
@@ -207,14 +221,17 @@ export const createTasksClient = (options: TasksClientOptions): TasksClient => {
           signal,
           // A retry whose lost first try landed is refused as stale (412): the task then
           // stands one version past the expected one, as this patch left it.
+          // Only a whole task it was given tells: with an id alone, the 412 stands.
           afterLostAnswer: async (error) => {
-            const expected = expectedVersionOf(condition);
-            if (error.status !== 412 || expected === undefined) return undefined;
-            const now = await send({ method: 'GET', path: taskPath(task), signal });
-            const current = taskOf(now);
-            return current.version === expected + 1 && appliesPatch(current, patch)
-              ? now
-              : undefined;
+            const given = typeof task === 'string' || !isWholeTask(task) ? undefined : task;
+            if (error.status !== 412 || given === undefined) return undefined;
+            if (expectedVersionOf(condition) !== given.version) return undefined;
+            try {
+              const now = await send({ method: 'GET', path: taskPath(given), signal });
+              return isPatched(given, patch, taskOf(now)) ? now : undefined;
+            } catch {
+              return undefined; // the read failed: the update's own answer, the 412, stands
+            }
           },
         }),
       );

@@ -172,8 +172,12 @@ export const makeTransport = (options: TransportOptions): Send => {
           const instead = await call.afterLostAnswer(error);
           if (instead !== undefined) return instead;
         }
-        // A try that never reached fetch (its token did not come) acted on nothing.
-        answerLost ||= error instanceof TasksNetworkError && state.sent;
+        // Unknown whether the try acted: it got no answer, or a 5xx, which says the API
+        // could not tell either (a store call cut off at its deadline). A try that never
+        // reached fetch (its token did not come) acted on nothing.
+        answerLost ||=
+          (error instanceof TasksNetworkError && state.sent) ||
+          (error instanceof TasksApiError && error.status >= 500);
         const delayMs =
           safe && attempt < retry.attempts ? retryDelay(error, attempt, retry) : undefined;
         if (delayMs === undefined || Date.now() - started + delayMs > retry.totalMs) throw error;

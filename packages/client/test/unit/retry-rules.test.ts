@@ -201,9 +201,40 @@ describe('which calls are retried', () => {
     expect(requests.map((request) => request.method)).toEqual(['PATCH', 'PATCH', 'GET']);
   });
 
+  it('answers so after a 503 too, which says the API could not tell whether it wrote', async () => {
+    const before = aTask({ version: 1, status: 'TODO' });
+    const after = { ...before, status: 'DONE', version: 2 };
+    const { client } = clientOn(
+      [UNAVAILABLE(), problem(412, 'version_conflict'), json(200, after)],
+      { maxDelayMs: 0 },
+    );
+    await expect(client.update(before, { status: 'DONE' })).resolves.toEqual(after);
+  });
+
+  it('keeps the 412 after a lost answer when given an id alone, reading nothing', async () => {
+    const { client, requests } = clientOn(
+      [networkFailure(), problem(412, 'version_conflict'), json(200, TASK)],
+      { maxDelayMs: 0 },
+    );
+    await expect(
+      client.update(TASK.taskId, { status: 'DONE' }, { ifMatch: 1 }),
+    ).rejects.toMatchObject({ status: 412 });
+    expect(requests.map((request) => request.method)).toEqual(['PATCH', 'PATCH']);
+  });
+
+  it('keeps the 412 after a lost answer when the read that checks fails', async () => {
+    const before = aTask({ version: 1 });
+    const { client } = clientOn(
+      [networkFailure(), problem(412, 'version_conflict'), problem(404, 'task_not_found')],
+      { maxDelayMs: 0 },
+    );
+    await expect(client.update(before, { status: 'DONE' })).rejects.toMatchObject({ status: 412 });
+  });
+
   it.each([
     ['another version past it', { status: 'DONE', version: 3 }],
     ['what another writer set', { status: 'IN_PROGRESS', version: 2 }],
+    ['the patch and another writer’s title', { status: 'DONE', title: 'Theirs', version: 2 }],
   ])('keeps the 412 of an update after a lost answer when the task holds %s', async (_, now) => {
     const before = aTask({ version: 1, status: 'TODO' });
     const { client } = clientOn(
@@ -221,6 +252,13 @@ describe('which calls are retried', () => {
     const { client, requests } = clientOn([problem(412, 'version_conflict')]);
     await expect(client.update(before, { title: 'x' })).rejects.toMatchObject({ status: 412 });
     expect(requests).toHaveLength(1);
+  });
+
+  it('counts a delete that finds nothing after a 503 as done: the API could not tell', async () => {
+    const { client } = clientOn([UNAVAILABLE(), problem(404, 'task_not_found')], {
+      maxDelayMs: 0,
+    });
+    await expect(client.delete(TASK.taskId)).resolves.toBeUndefined();
   });
 
   it('rejects a delete that finds nothing at its first try', async () => {
