@@ -229,7 +229,8 @@ export const createTasksClient = (options: TasksClientOptions): TasksClient => {
             try {
               const now = await send({ method: 'GET', path: taskPath(given), signal });
               return isPatched(given, patch, taskOf(now)) ? now : undefined;
-            } catch {
+            } catch (failure) {
+              if (signal?.aborted) throw failure;
               return undefined; // the read failed: the update's own answer, the 412, stands
             }
           },

@@ -60,9 +60,14 @@ const readBody = (status: number, text: string): unknown => {
 const ERROR_BODY_BYTES = 64 * 1024;
 
 /** The first `limit` bytes of `response`'s body as text; the rest is not read. */
+const isWebStream = (body: unknown): body is ReadableStream<Uint8Array> =>
+  typeof body === 'object' && body !== null && typeof Reflect.get(body, 'getReader') === 'function';
+
 const prefixOf = async (response: Response, limit: number): Promise<string> => {
-  const reader = response.body?.getReader();
-  if (reader === undefined) return '';
+  // A fetch of another kind (node-fetch, a polyfill) may give no web stream: read it all.
+  const body: unknown = response.body;
+  if (!isWebStream(body)) return response.text();
+  const reader = body.getReader();
   const decoder = new TextDecoder();
   let text = '';
   let size = 0;

@@ -282,3 +282,21 @@ describe('a failure with a body of any size', () => {
     expect(sent).toBeLessThanOrEqual(96 * 1024);
   });
 });
+
+describe('a fetch whose responses have no web stream (node-fetch, polyfills)', () => {
+  it("still reads a failure's problem details, its code kept", async () => {
+    const client = createTasksClient({
+      baseUrl: BASE,
+      fetch: async () => {
+        const answer = problem(404, 'task_not_found');
+        // As a polyfill's response: no `body` stream, only `text()`.
+        Object.defineProperty(answer, 'body', { value: undefined });
+        return answer;
+      },
+    });
+    await expect(client.get(TASK.taskId)).rejects.toMatchObject({
+      status: 404,
+      code: 'task_not_found',
+    });
+  });
+});

@@ -222,6 +222,26 @@ describe('which calls are retried', () => {
     expect(requests.map((request) => request.method)).toEqual(['PATCH', 'PATCH']);
   });
 
+  it('rejects with the abort, not the 412, when the caller aborts during the read that checks', async () => {
+    const before = aTask({ version: 1 });
+    const controller = new AbortController();
+    const { client } = clientOn(
+      [
+        networkFailure(),
+        problem(412, 'version_conflict'),
+        () => {
+          // The caller aborts while the check reads; fetch rejects with the abort's reason.
+          controller.abort(new Error('gone'));
+          return controller.signal.reason;
+        },
+      ],
+      { maxDelayMs: 0 },
+    );
+    await expect(
+      client.update(before, { status: 'DONE' }, { signal: controller.signal }),
+    ).rejects.toThrow('gone');
+  });
+
   it('keeps the 412 after a lost answer when the read that checks fails', async () => {
     const before = aTask({ version: 1 });
     const { client } = clientOn(
