@@ -5,6 +5,7 @@ import {
   type OwnerStats,
   type StatsRebuildStore,
   type StatsStore,
+  sameTally,
   statsOfTallies,
   type TaskChange,
   type TaskTally,
@@ -60,12 +61,21 @@ export class InMemoryStatsStore implements StatsStore, StatsRebuildStore {
     return new Map(this.#state.tallies.get(owner));
   }
 
-  async replace(owner: string, tallies: ReadonlyMap<string, TaskTally>): Promise<void> {
-    // Tallies counted since the caller read them are kept (see StatsRebuildStore).
-    this.#state.tallies.set(
-      owner,
-      new Map([...(this.#state.tallies.get(owner) ?? []), ...tallies]),
-    );
+  async replace(
+    owner: string,
+    tallies: ReadonlyMap<string, TaskTally>,
+    read: ReadonlyMap<string, TaskTally>,
+  ): Promise<void> {
+    // A tally counted since the caller read it is kept (see StatsRebuildStore).
+    const held = new Map(this.#state.tallies.get(owner));
+    for (const [taskId, tally] of tallies) {
+      const before = read.get(taskId);
+      const now = held.get(taskId);
+      if (before === undefined ? now === undefined : sameTally(now, before)) {
+        held.set(taskId, tally);
+      }
+    }
+    this.#state.tallies.set(owner, held);
     this.#state.counters.set(owner, statsOfTallies(tallies.values()));
   }
 }

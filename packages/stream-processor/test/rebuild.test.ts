@@ -122,7 +122,7 @@ describe('the rebuild while the stream is counted', () => {
         }
         return store.tallies(who);
       },
-      replace: (who, tallies) => store.replace(who, tallies),
+      replace: (who, tallies, read) => store.replace(who, tallies, read),
     };
 
     const report = await rebuildStats({
@@ -152,7 +152,7 @@ describe('the rebuild while the stream is counted', () => {
     const racing: StatsRebuildStore = {
       owners: () => store.owners(),
       tallies: (who) => store.tallies(who),
-      replace: async (who, tallies) => {
+      replace: async (who, tallies, read) => {
         if (!raced && who === owner) {
           raced = true;
           await processTaskChanges(
@@ -165,7 +165,7 @@ describe('the rebuild while the stream is counted', () => {
             { stats: tables.stats(), log: quiet },
           );
         }
-        return store.replace(who, tallies);
+        return store.replace(who, tallies, read);
       },
     };
 
@@ -181,6 +181,55 @@ describe('the rebuild while the stream is counted', () => {
     expect(read.days['2026-12-01']).toMatchObject({ created: 2, completed: 1 });
   });
 
+  // The table no longer has the task when the rebuild reads it; the stream, behind, is
+  // still to deliver its completion and its delete: counted between the read of the
+  // tallies and the replace, which must not put the older tally back.
+  it('keeps a deleted task’s late changes counted between its read of the tallies and its replace', async () => {
+    run++;
+    const owner = `late-${run}`;
+    const gone = { ...facts(1, 'TODO'), taskId: '01a22d5d-75c2-7126-84f2-795f36bb5061' };
+    await count(owner, gone);
+    const client = tables.documents();
+    const store = new DynamoDbStatsRebuildStore({ client, tableName: tables.statsTableName });
+    let raced = false;
+    const racing: StatsRebuildStore = {
+      owners: () => store.owners(),
+      tallies: (who) => store.tallies(who),
+      replace: async (who, tallies, read) => {
+        if (!raced && who === owner) {
+          raced = true;
+          const done = {
+            ...gone,
+            status: 'DONE' as const,
+            version: 2,
+            updatedAtMs: gone.updatedAtMs + 1,
+          };
+          await processTaskChanges(
+            {
+              Records: [
+                recordOf({ owner, kind: 'upsert', task: done, atMs: done.updatedAtMs }),
+                recordOf({ owner, kind: 'remove', task: done, atMs: done.updatedAtMs + 1 }),
+              ],
+            },
+            { stats: tables.stats(), log: quiet },
+          );
+        }
+        return store.replace(who, tallies, read);
+      },
+    };
+
+    const report = await rebuildStats({
+      tasks: dynamoDbTaskFacts(client, tables.tableName),
+      store: racing,
+    });
+
+    expect(raced).toBe(true);
+    expect(report.unsettled).toEqual([]);
+    const read = await tables.stats().read(owner, '2026-12-01', '2026-12-01');
+    expect(read.byStatus).toEqual({ TODO: 0, IN_PROGRESS: 0, DONE: 0 });
+    expect(read.days['2026-12-01']).toMatchObject({ created: 1, completed: 1 });
+  });
+
   it('reports an owner whose tasks change at every round as unsettled', async () => {
     run++;
     const owner = `busy-${run}`;
@@ -191,8 +240,8 @@ describe('the rebuild while the stream is counted', () => {
     const busy: StatsRebuildStore = {
       owners: () => store.owners(),
       tallies: (who) => store.tallies(who),
-      replace: async (who, tallies) => {
-        await store.replace(who, tallies);
+      replace: async (who, tallies, read) => {
+        await store.replace(who, tallies, read);
         if (who === owner) await write(owner, facts(++version, 'TODO'));
       },
     };

@@ -29,9 +29,15 @@ export interface StatsRebuildStore {
   /** Every owner that has any tally. */
   owners(): Promise<string[]>;
   /**
-   * Writes these tallies and the owner's counters computed from them, in place of the
-   * counters it had. A tally the store holds beyond these (counted since they were read)
-   * is kept, never deleted: the next `tallies` shows it, for the caller to rebuild again.
+   * Writes each of these tallies that differs from the one `read` had (the tallies the
+   * caller computed them from), on condition that the store still holds that one; then the
+   * owner's counters computed from these, in place of the counters it had. A tally
+   * counted since `read` is never overwritten, nor one beyond these deleted: the next
+   * `tallies` shows it, for the caller to rebuild again.
    */
-  replace(owner: string, tallies: ReadonlyMap<string, TaskTally>): Promise<void>;
+  replace(
+    owner: string,
+    tallies: ReadonlyMap<string, TaskTally>,
+    read: ReadonlyMap<string, TaskTally>,
+  ): Promise<void>;
 }

@@ -19,6 +19,16 @@ export interface TaskTally {
   readonly atMs: number;
 }
 
+/** Whether two tallies count the same: the same change, status and history. */
+export const sameTally = (a: TaskTally | undefined, b: TaskTally | undefined): boolean =>
+  a !== undefined &&
+  b !== undefined &&
+  a.order === b.order &&
+  a.status === b.status &&
+  a.createdAtMs === b.createdAtMs &&
+  a.firstDoneAtMs === b.firstDoneAtMs &&
+  a.atMs === b.atMs;
+
 /** What one day adds: tasks created, tasks first completed, their lead times by bucket. */
 export interface DayCounts {
   readonly created: number;

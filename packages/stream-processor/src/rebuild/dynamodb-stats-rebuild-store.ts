@@ -1,15 +1,22 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   type DynamoDBDocumentClient,
+  PutCommand,
   paginateQuery,
   paginateScan,
 } from '@aws-sdk/lib-dynamodb';
-import { fromTallyItem, statsItemsOf, TALLY_PREFIX } from '@tasks/adapter-dynamodb';
-import type { StatsRebuildStore, TaskTally } from '@tasks/domain';
+import { fromTallyItem, statsItemsOf, TALLY_PREFIX, toTallyItem } from '@tasks/adapter-dynamodb';
+import { type StatsRebuildStore, sameTally, type TaskTally } from '@tasks/domain';
 
 /** BatchWriteItem takes at most 25 requests. */
 const BATCH = 25;
 const MAX_UNPROCESSED_ROUNDS = 8;
+/** Conditional tally repairs in flight at once. */
+const REPAIRS_AT_ONCE = 16;
+
+const isTallyItem = (item: Record<string, unknown>): boolean =>
+  String(item['sk']).startsWith(TALLY_PREFIX);
 
 type WriteRequest =
   | { PutRequest: { Item: Record<string, unknown> } }
@@ -55,18 +62,56 @@ export class DynamoDbStatsRebuildStore implements StatsRebuildStore {
     return tallies;
   }
 
-  async replace(owner: string, tallies: ReadonlyMap<string, TaskTally>): Promise<void> {
-    const next = statsItemsOf(owner, tallies);
-    const keep = new Set(next.map((item) => String(item['sk'])));
-    // The counters no tally counts any more go; a tally never does: one not among these
-    // was counted since they were read, and the caller's next read must find it.
+  async replace(
+    owner: string,
+    tallies: ReadonlyMap<string, TaskTally>,
+    read: ReadonlyMap<string, TaskTally>,
+  ): Promise<void> {
+    // Each tally that needs repair, on condition that it is still the one read: a tally
+    // counted since is left as it is, for the caller's next read to find.
+    const repairs = [...tallies].filter(([taskId, tally]) => !sameTally(tally, read.get(taskId)));
+    for (let start = 0; start < repairs.length; start += REPAIRS_AT_ONCE) {
+      await Promise.all(
+        repairs
+          .slice(start, start + REPAIRS_AT_ONCE)
+          .map(([taskId, tally]) => this.#repair(owner, taskId, tally, read.get(taskId))),
+      );
+    }
+    // Then the counters, computed from these tallies; those no tally counts any more go.
+    // A tally never goes: one not among these was counted since they were read.
+    const counters = statsItemsOf(owner, tallies).filter((item) => !isTallyItem(item));
+    const keep = new Set(counters.map((item) => String(item['sk'])));
     const stale = (await this.#items(owner)).filter(
-      (item) => !keep.has(String(item['sk'])) && !String(item['sk']).startsWith(TALLY_PREFIX),
+      (item) => !keep.has(String(item['sk'])) && !isTallyItem(item),
     );
     await this.#write([
       ...stale.map((item) => ({ DeleteRequest: { Key: { pk: item['pk'], sk: item['sk'] } } })),
-      ...next.map((Item) => ({ PutRequest: { Item } })),
+      ...counters.map((Item) => ({ PutRequest: { Item } })),
     ]);
+  }
+
+  async #repair(
+    owner: string,
+    taskId: string,
+    tally: TaskTally,
+    read: TaskTally | undefined,
+  ): Promise<void> {
+    try {
+      await this.#client.send(
+        new PutCommand({
+          TableName: this.#table,
+          Item: toTallyItem(owner, taskId, tally),
+          ...(read === undefined
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: 'o = :read',
+                ExpressionAttributeValues: { ':read': read.order },
+              }),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async #items(owner: string): Promise<Record<string, unknown>[]> {

@@ -1,4 +1,4 @@
-import { rebuildTallies, type StatsRebuildStore, type TaskFacts } from '@tasks/domain';
+import { rebuildTallies, type StatsRebuildStore, sameTally, type TaskFacts } from '@tasks/domain';
 import type { TaskFactsSource } from './task-facts-source.js';
 
 /** What a rebuild did. */
@@ -54,13 +54,15 @@ export const rebuildStats = async ({
     for (let round = 1; round <= MAX_ROUNDS && !settled; round++) {
       const counted = await store.tallies(owner);
       const rebuilt = rebuildTallies(current, counted);
-      await store.replace(owner, rebuilt);
+      await store.replace(owner, rebuilt, counted);
       const after = await tasks.ofOwner(owner);
-      // A task created and deleted meanwhile is in neither read of the table: its tally,
-      // which the replace keeps, tells that it was counted.
+      // A change counted meanwhile shows in the tallies (the replace neither overwrites nor
+      // deletes one counted since it read them), even for a task the table no longer has.
       const tallied = await store.tallies(owner);
       settled =
-        sameVersions(current, after) && [...tallied.keys()].every((taskId) => rebuilt.has(taskId));
+        sameVersions(current, after) &&
+        tallied.size === rebuilt.size &&
+        [...tallied].every(([taskId, tally]) => sameTally(tally, rebuilt.get(taskId)));
       current = after;
     }
     if (!settled) unsettled.push(owner);
