@@ -1,5 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { CorruptItemError, toTaskItem } from '@tasks/adapter-dynamodb';
+import {
+  CorruptItemError,
+  DynamoDbStatsStore,
+  documentClientFor,
+  toTaskItem,
+} from '@tasks/adapter-dynamodb';
 import { makeJsonLogger } from '@tasks/adapter-lambda';
 import type { StatsRebuildStore } from '@tasks/domain';
 import { commandsArb, deliveriesArb, type History, historyOf } from '@tasks/domain/testing';
@@ -12,7 +17,7 @@ import {
   processTaskChanges,
   rebuildStats,
 } from '../src/index.js';
-import { freshTables } from './support/local-tables.js';
+import { freshTables, localClient } from './support/local-tables.js';
 import { recordOf } from './support/stream-records.js';
 
 const quiet = makeJsonLogger({ sink: () => {} });
@@ -228,6 +233,56 @@ describe('the rebuild while the stream is counted', () => {
     const read = await tables.stats().read(owner, '2026-12-01', '2026-12-01');
     expect(read.byStatus).toEqual({ TODO: 0, IN_PROGRESS: 0, DONE: 0 });
     expect(read.days['2026-12-01']).toMatchObject({ created: 1, completed: 1 });
+  });
+
+  // The stream is behind: the task is gone from the table, its REMOVE not counted yet. A
+  // count reads the tally, the rebuild repairs it at the same order (the task's history,
+  // no status), and only then does the count's transaction arrive: it must fail, and count
+  // again against the repaired tally, not ADD a delta computed from the one it read.
+  it('makes a count that read the tally before a repair at the same order count again', async () => {
+    run++;
+    const owner = `same-order-${run}`;
+    const task = { ...facts(1, 'TODO'), taskId: '01a22d5d-75c2-7126-84f2-795f36bb5099' };
+    await tables.stats().count({ owner, kind: 'upsert', task, atMs: task.updatedAtMs });
+    let reached = (): void => undefined;
+    const atGate = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const held = localClient();
+    held.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (String(context.commandName).startsWith('TransactWrite')) {
+          reached();
+          await gate;
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'holdTransactions' },
+    );
+    const processor = new DynamoDbStatsStore({
+      client: documentClientFor(held),
+      tableName: tables.statsTableName,
+    });
+    const counting = processor.count({ owner, kind: 'remove', task, atMs: task.updatedAtMs + 1 });
+    await atGate;
+
+    const client = tables.documents();
+    const report = await rebuildStats({
+      tasks: dynamoDbTaskFacts(client, tables.tableName),
+      store: new DynamoDbStatsRebuildStore({ client, tableName: tables.statsTableName }),
+    });
+    release();
+
+    expect(report.unsettled).toEqual([]);
+    await expect(counting).resolves.toBe('counted');
+    // The whole history, a create then a delete: nothing left to count by status.
+    const read = await tables.stats().read(owner, '2026-12-01', '2026-12-01');
+    expect(read.byStatus).toEqual({ TODO: 0, IN_PROGRESS: 0, DONE: 0 });
+    expect(read.days['2026-12-01']).toMatchObject({ created: 1 });
   });
 
   it('reports an owner whose tasks change at every round as unsettled', async () => {

@@ -23,6 +23,7 @@ import {
   fromTallyItem,
   fromWindowItems,
   TOTALS_SORT_KEY,
+  tallyCondition,
   tallyKey,
   toTallyItem,
   totalsKey,
@@ -140,12 +141,7 @@ export class DynamoDbStatsStore implements StatsStore {
       Put: {
         TableName: this.#table,
         Item: toTallyItem(change.owner, change.task.taskId, tally),
-        ...(previous === undefined
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: 'o = :read',
-              ExpressionAttributeValues: { ':read': previous.order },
-            }),
+        ...tallyCondition(previous),
       },
     };
   }

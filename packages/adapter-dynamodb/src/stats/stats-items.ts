@@ -54,6 +54,35 @@ export const toTallyItem = (owner: string, taskId: string, tally: TaskTally) => 
   a: tally.atMs,
 });
 
+/**
+ * The condition that the tally item holds exactly `tally` (or, with none, that there is no
+ * item): every attribute, not the order alone, since a rebuild may repair a tally at its
+ * order (a deleted task's history), and a change counted against the tally before the
+ * repair must then fail and be counted again against the repaired one.
+ */
+export const tallyCondition = (
+  tally: TaskTally | undefined,
+): { ConditionExpression: string; ExpressionAttributeValues?: Record<string, number | string> } => {
+  if (tally === undefined) return { ConditionExpression: 'attribute_not_exists(pk)' };
+  const values: Record<string, number | string> = {
+    ':o': tally.order,
+    ':c': tally.createdAtMs,
+    ':a': tally.atMs,
+  };
+  const clauses = ['o = :o', 'c = :c', 'a = :a'];
+  if (tally.status === undefined) clauses.push('attribute_not_exists(s)');
+  else {
+    clauses.push('s = :s');
+    values[':s'] = tally.status;
+  }
+  if (tally.firstDoneAtMs === undefined) clauses.push('attribute_not_exists(f)');
+  else {
+    clauses.push('f = :f');
+    values[':f'] = tally.firstDoneAtMs;
+  }
+  return { ConditionExpression: clauses.join(' AND '), ExpressionAttributeValues: values };
+};
+
 export const fromTallyItem = (item: unknown): { taskId: string; tally: TaskTally } => {
   const { sk, o, s, c, f, a } = parseItem(TallyItemSchema, item, 'statistics item');
   return {

@@ -6,7 +6,13 @@ import {
   paginateQuery,
   paginateScan,
 } from '@aws-sdk/lib-dynamodb';
-import { fromTallyItem, statsItemsOf, TALLY_PREFIX, toTallyItem } from '@tasks/adapter-dynamodb';
+import {
+  fromTallyItem,
+  statsItemsOf,
+  TALLY_PREFIX,
+  tallyCondition,
+  toTallyItem,
+} from '@tasks/adapter-dynamodb';
 import { type StatsRebuildStore, sameTally, type TaskTally } from '@tasks/domain';
 
 /** BatchWriteItem takes at most 25 requests. */
@@ -101,16 +107,16 @@ export class DynamoDbStatsRebuildStore implements StatsRebuildStore {
         new PutCommand({
           TableName: this.#table,
           Item: toTallyItem(owner, taskId, tally),
-          ...(read === undefined
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: 'o = :read',
-                ExpressionAttributeValues: { ':read': read.order },
-              }),
+          ...tallyCondition(read),
         }),
       );
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // Changed since it was read, or being changed by a count's transaction right now:
+      // left to the count; the caller's next read finds it.
+      const changing =
+        error instanceof ConditionalCheckFailedException ||
+        (error instanceof Error && error.name === 'TransactionConflictException');
+      if (!changing) throw error;
     }
   }
 
