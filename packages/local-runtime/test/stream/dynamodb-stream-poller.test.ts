@@ -166,15 +166,20 @@ describe("DynamoDB Local's stream poller, with a batching window", () => {
       log: () => undefined,
     });
     const seen = polls;
-    await vi.waitFor(() => expect(polls).toBeGreaterThan(seen + 2));
+    // Real polls, on a fake clock: a loaded machine may take seconds for them.
+    const patient = { timeout: 15_000 };
+    await vi.waitFor(() => expect(polls).toBeGreaterThan(seen + 2), patient);
     // The parent's three records wait for the window; the child's full batch waits for them.
     expect(order).toEqual([]);
 
     clock = 1000;
-    await vi.waitFor(() => expect(order).toEqual(['parent 1', 'child 100']));
+    await vi.waitFor(() => expect(order).toEqual(['parent 1', 'child 100']), patient);
     // The grandchild's one record was first read once the child was done: its own window.
     clock = 2000;
-    await vi.waitFor(() => expect(order).toEqual(['parent 1', 'child 100', 'grandchild 500']));
+    await vi.waitFor(
+      () => expect(order).toEqual(['parent 1', 'child 100', 'grandchild 500']),
+      patient,
+    );
   });
 
   it('delivers what it has read at once when asked to catch up', async () => {
