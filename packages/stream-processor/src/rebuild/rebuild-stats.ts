@@ -50,20 +50,22 @@ export const rebuildStats = async ({
   const unsettled: string[] = [];
   for (const owner of owners) {
     let current = await tasks.ofOwner(owner);
+    let counted = await store.tallies(owner);
     let settled = false;
     for (let round = 1; round <= MAX_ROUNDS && !settled; round++) {
-      const counted = await store.tallies(owner);
       const rebuilt = rebuildTallies(current, counted);
       await store.replace(owner, rebuilt, counted);
+      // Both read again, and each read the next round's start: a change counted meanwhile
+      // shows in the tallies (the replace neither overwrites nor deletes one counted since
+      // it read them), even for a task the table no longer has.
       const after = await tasks.ofOwner(owner);
-      // A change counted meanwhile shows in the tallies (the replace neither overwrites nor
-      // deletes one counted since it read them), even for a task the table no longer has.
       const tallied = await store.tallies(owner);
       settled =
         sameVersions(current, after) &&
         tallied.size === rebuilt.size &&
         [...tallied].every(([taskId, tally]) => sameTally(tally, rebuilt.get(taskId)));
       current = after;
+      counted = tallied;
     }
     if (!settled) unsettled.push(owner);
     count += current.size;
