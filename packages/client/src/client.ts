@@ -114,14 +114,13 @@ const taskPath = (task: TaskRef) => {
   return `/tasks/${encodeURIComponent(taskId)}`;
 };
 
-const conditionOf = (task: TaskRef, options: WriteOptions): Record<string, string> => {
-  const version = options.ifMatch ?? (typeof task === 'string' ? undefined : task.version);
-  return version === undefined ? {} : { 'if-match': `"${version}"` };
-};
+/** The version a write is conditional on: `ifMatch`, else the task's own; none for an id. */
+const expectedVersionOf = (task: TaskRef, options: WriteOptions): number | undefined =>
+  options.ifMatch ?? (typeof task === 'string' ? undefined : task.version);
 
-const expectedVersionOf = (condition: Record<string, string>): number | undefined => {
-  const tag = condition['if-match'];
-  return tag === undefined ? undefined : Number(tag.slice(1, -1));
+const conditionOf = (task: TaskRef, options: WriteOptions): Record<string, string> => {
+  const version = expectedVersionOf(task, options);
+  return version === undefined ? {} : { 'if-match': `"${version}"` };
 };
 
 /** A task as the API answered it, not only its id and version. */
@@ -210,13 +209,15 @@ export const createTasksClient = (options: TasksClientOptions): TasksClient => {
       } while (lastKey !== undefined);
     },
     update: async (task, patch, writeOptions = {}) => {
-      const condition = conditionOf(task, writeOptions);
       const { signal } = writeOptions;
       return taskOf(
         await send({
           method: 'PATCH',
           path: taskPath(task),
-          headers: { 'content-type': 'application/merge-patch+json', ...condition },
+          headers: {
+            'content-type': 'application/merge-patch+json',
+            ...conditionOf(task, writeOptions),
+          },
           body: patch,
           signal,
           // A retry whose lost first try landed is refused as stale (412): the task then
@@ -225,7 +226,7 @@ export const createTasksClient = (options: TasksClientOptions): TasksClient => {
           afterLostAnswer: async (error) => {
             const given = typeof task === 'string' || !isWholeTask(task) ? undefined : task;
             if (error.status !== 412 || given === undefined) return undefined;
-            if (expectedVersionOf(condition) !== given.version) return undefined;
+            if (expectedVersionOf(task, writeOptions) !== given.version) return undefined;
             try {
               const now = await send({ method: 'GET', path: taskPath(given), signal });
               return isPatched(given, patch, taskOf(now)) ? now : undefined;
