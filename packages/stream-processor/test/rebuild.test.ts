@@ -6,7 +6,7 @@ import {
   toTaskItem,
 } from '@tasks/adapter-dynamodb';
 import { makeJsonLogger } from '@tasks/adapter-lambda';
-import type { StatsRebuildStore } from '@tasks/domain';
+import type { StatsRebuildStore, TaskChange } from '@tasks/domain';
 import { commandsArb, deliveriesArb, type History, historyOf } from '@tasks/domain/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,11 +101,50 @@ describe('the rebuild while the stream is counted', () => {
     });
     await tables.documents().send(new PutCommand({ TableName: tables.tableName, Item: item }));
   };
+  /** The processor counting these changes, delivered in this order. */
+  const countChanges = (...changes: TaskChange[]) =>
+    processTaskChanges({ Records: changes.map(recordOf) }, { stats: tables.stats(), log: quiet });
   const count = (owner: string, task: ReturnType<typeof facts>) =>
-    processTaskChanges(
-      { Records: [recordOf({ owner, kind: 'upsert', task, atMs: task.updatedAtMs })] },
-      { stats: tables.stats(), log: quiet },
-    );
+    countChanges({ owner, kind: 'upsert', task, atMs: task.updatedAtMs });
+
+  type Hook = () => Promise<void>;
+  /** `race`, the first time it is called only; `raced` tells whether it was. */
+  const once = (race: Hook) => {
+    const state = { raced: false };
+    const run: Hook = async () => {
+      if (state.raced) return;
+      state.raced = true;
+      await race();
+    };
+    return { run, raced: () => state.raced };
+  };
+  /**
+   * The rebuild over the statistics table, with `hooks` run around its steps for `owner`
+   * (the table holds other tests' owners too, rebuilt first or after).
+   */
+  const rebuildWith = (
+    owner: string,
+    hooks: { beforeTallies?: Hook; beforeReplace?: Hook; afterReplace?: Hook },
+  ) => {
+    const client = tables.documents();
+    const store = new DynamoDbStatsRebuildStore({ client, tableName: tables.statsTableName });
+    const at = async (hook: Hook | undefined, who: string) => {
+      if (who === owner) await hook?.();
+    };
+    const hooked: StatsRebuildStore = {
+      owners: () => store.owners(),
+      tallies: async (who) => {
+        await at(hooks.beforeTallies, who);
+        return store.tallies(who);
+      },
+      replace: async (who, tallies, read) => {
+        await at(hooks.beforeReplace, who);
+        await store.replace(who, tallies, read);
+        await at(hooks.afterReplace, who);
+      },
+    };
+    return rebuildStats({ tasks: dynamoDbTaskFacts(client, tables.tableName), store: hooked });
+  };
 
   // The processor counts a change between the rebuild's read of the owner's tasks and its
   // replace: the replace overwrites that count, and the record will not come again.
@@ -114,28 +153,14 @@ describe('the rebuild while the stream is counted', () => {
     const owner = `racer-${run}`;
     await write(owner, facts(1, 'TODO'));
     await count(owner, facts(1, 'TODO'));
-    const client = tables.documents();
-    const store = new DynamoDbStatsRebuildStore({ client, tableName: tables.statsTableName });
-    let raced = false;
-    const racing: StatsRebuildStore = {
-      owners: () => store.owners(),
-      tallies: async (who) => {
-        if (!raced && who === owner) {
-          raced = true;
-          await write(owner, facts(2, 'DONE'));
-          await count(owner, facts(2, 'DONE'));
-        }
-        return store.tallies(who);
-      },
-      replace: (who, tallies, read) => store.replace(who, tallies, read),
-    };
-
-    const report = await rebuildStats({
-      tasks: dynamoDbTaskFacts(client, tables.tableName),
-      store: racing,
+    const race = once(async () => {
+      await write(owner, facts(2, 'DONE'));
+      await count(owner, facts(2, 'DONE'));
     });
 
-    expect(raced).toBe(true);
+    const report = await rebuildWith(owner, { beforeTallies: race.run });
+
+    expect(race.raced()).toBe(true);
     expect(report.unsettled).toEqual([]);
     const read = await tables.stats().read(owner, '2026-12-01', '2026-12-01');
     expect(read.byStatus).toEqual({ TODO: 0, IN_PROGRESS: 0, DONE: 1 });
@@ -151,35 +176,16 @@ describe('the rebuild while the stream is counted', () => {
     await write(owner, facts(1, 'TODO'));
     await count(owner, facts(1, 'TODO'));
     const brief = { ...facts(1, 'DONE'), taskId: '01a22d5d-75c2-7126-84f2-795f36bb5060' };
-    const client = tables.documents();
-    const store = new DynamoDbStatsRebuildStore({ client, tableName: tables.statsTableName });
-    let raced = false;
-    const racing: StatsRebuildStore = {
-      owners: () => store.owners(),
-      tallies: (who) => store.tallies(who),
-      replace: async (who, tallies, read) => {
-        if (!raced && who === owner) {
-          raced = true;
-          await processTaskChanges(
-            {
-              Records: [
-                recordOf({ owner, kind: 'upsert', task: brief, atMs: brief.updatedAtMs }),
-                recordOf({ owner, kind: 'remove', task: brief, atMs: brief.updatedAtMs + 1 }),
-              ],
-            },
-            { stats: tables.stats(), log: quiet },
-          );
-        }
-        return store.replace(who, tallies, read);
-      },
-    };
-
-    const report = await rebuildStats({
-      tasks: dynamoDbTaskFacts(client, tables.tableName),
-      store: racing,
+    const race = once(async () => {
+      await countChanges(
+        { owner, kind: 'upsert', task: brief, atMs: brief.updatedAtMs },
+        { owner, kind: 'remove', task: brief, atMs: brief.updatedAtMs + 1 },
+      );
     });
 
-    expect(raced).toBe(true);
+    const report = await rebuildWith(owner, { beforeReplace: race.run });
+
+    expect(race.raced()).toBe(true);
     expect(report.unsettled).toEqual([]);
     const read = await tables.stats().read(owner, '2026-12-01', '2026-12-01');
     expect(read.byStatus).toEqual({ TODO: 1, IN_PROGRESS: 0, DONE: 0 });
@@ -194,41 +200,22 @@ describe('the rebuild while the stream is counted', () => {
     const owner = `late-${run}`;
     const gone = { ...facts(1, 'TODO'), taskId: '01a22d5d-75c2-7126-84f2-795f36bb5061' };
     await count(owner, gone);
-    const client = tables.documents();
-    const store = new DynamoDbStatsRebuildStore({ client, tableName: tables.statsTableName });
-    let raced = false;
-    const racing: StatsRebuildStore = {
-      owners: () => store.owners(),
-      tallies: (who) => store.tallies(who),
-      replace: async (who, tallies, read) => {
-        if (!raced && who === owner) {
-          raced = true;
-          const done = {
-            ...gone,
-            status: 'DONE' as const,
-            version: 2,
-            updatedAtMs: gone.updatedAtMs + 1,
-          };
-          await processTaskChanges(
-            {
-              Records: [
-                recordOf({ owner, kind: 'upsert', task: done, atMs: done.updatedAtMs }),
-                recordOf({ owner, kind: 'remove', task: done, atMs: done.updatedAtMs + 1 }),
-              ],
-            },
-            { stats: tables.stats(), log: quiet },
-          );
-        }
-        return store.replace(who, tallies, read);
-      },
+    const done = {
+      ...gone,
+      status: 'DONE' as const,
+      version: 2,
+      updatedAtMs: gone.updatedAtMs + 1,
     };
-
-    const report = await rebuildStats({
-      tasks: dynamoDbTaskFacts(client, tables.tableName),
-      store: racing,
+    const race = once(async () => {
+      await countChanges(
+        { owner, kind: 'upsert', task: done, atMs: done.updatedAtMs },
+        { owner, kind: 'remove', task: done, atMs: done.updatedAtMs + 1 },
+      );
     });
 
-    expect(raced).toBe(true);
+    const report = await rebuildWith(owner, { beforeReplace: race.run });
+
+    expect(race.raced()).toBe(true);
     expect(report.unsettled).toEqual([]);
     const read = await tables.stats().read(owner, '2026-12-01', '2026-12-01');
     expect(read.byStatus).toEqual({ TODO: 0, IN_PROGRESS: 0, DONE: 0 });
@@ -289,21 +276,10 @@ describe('the rebuild while the stream is counted', () => {
     run++;
     const owner = `busy-${run}`;
     await write(owner, facts(1, 'TODO'));
-    const client = tables.documents();
-    const store = new DynamoDbStatsRebuildStore({ client, tableName: tables.statsTableName });
     let version = 1;
-    const busy: StatsRebuildStore = {
-      owners: () => store.owners(),
-      tallies: (who) => store.tallies(who),
-      replace: async (who, tallies, read) => {
-        await store.replace(who, tallies, read);
-        if (who === owner) await write(owner, facts(++version, 'TODO'));
-      },
-    };
 
-    const report = await rebuildStats({
-      tasks: dynamoDbTaskFacts(client, tables.tableName),
-      store: busy,
+    const report = await rebuildWith(owner, {
+      afterReplace: () => write(owner, facts(++version, 'TODO')),
     });
 
     expect(report.unsettled).toContain(owner);
