@@ -85,15 +85,59 @@ class JsonLogger implements Logger {
 
   #write(lineLevel: LogLevel, message: string, lineFields: LogFields = {}): void {
     if (!this.isEnabled(lineLevel)) return;
-    const head = { level: lineLevel, message, timestamp: isoTimestamp(this.#now().getTime()) };
+    const timestamp = isoTimestamp(this.#now().getTime());
     try {
-      // The head is written last so that no field can overwrite it, and first so it leads.
-      this.#sink(JSON.stringify(Object.assign({ ...head }, ...this.#fields, lineFields, head)));
+      this.#sink(
+        this.#fields.every(isEmpty) && isAppendable(lineFields)
+          ? appendedLine(lineLevel, message, timestamp, lineFields)
+          : mergedLine({ level: lineLevel, message, timestamp }, this.#fields, lineFields),
+      );
     } catch {
       // A sink that throws, or a field that cannot be serialised, loses this line only.
     }
   }
 }
+
+/** The head is merged last so that no field can overwrite it, and first so it leads. */
+const mergedLine = (head: LogFields, fields: readonly LogFields[], lineFields: LogFields) =>
+  JSON.stringify(Object.assign({ ...head }, ...fields, lineFields, head));
+
+const isEmpty = (fields: LogFields): boolean => {
+  for (const _ in fields) return false;
+  return true;
+};
+
+/**
+ * Whether `fields` serialised alone and put after the head makes the very line the merge
+ * would: no key the head has, none that JSON.stringify would move ahead of the head (an
+ * array index) and none that would change what is serialised (`toJSON`, `__proto__`).
+ */
+const isAppendable = (fields: LogFields): boolean => {
+  for (const key in fields) {
+    if (key === 'level' || key === 'message' || key === 'timestamp') return false;
+    if (key === 'toJSON' || key === '__proto__' || isDigit(key.charCodeAt(0))) return false;
+  }
+  return true;
+};
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/**
+ * The line of a logger without fields of its own: the head written out, then the line's
+ * fields as JSON.stringify writes them. The same text as {@link mergedLine} (a property
+ * test compares them), without building the merged object, which the access line of every
+ * request paid for (profiled, issue 12).
+ */
+const appendedLine = (
+  level: LogLevel,
+  message: string,
+  timestamp: string,
+  fields: LogFields,
+): string => {
+  const rest = JSON.stringify(fields);
+  const head = `{"level":"${level}","message":${JSON.stringify(message)},"timestamp":"${timestamp}"`;
+  return rest === '{}' ? `${head}}` : `${head},${rest.slice(1)}`;
+};
 
 /** A {@link JsonLogger}: JSON lines on `sink` (standard output) from `level` (`info`) up. */
 export const makeJsonLogger = ({
