@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { pooledRandomBytes } from './random-bytes.js';
+import { pooledRandomText } from './random-bytes.js';
 import type { RouteSelection } from './route-table.js';
 
 /** A request as it reached the local server, before API Gateway's shaping. */
@@ -55,20 +55,40 @@ const isTextMediaType = (contentType: string | undefined): boolean => {
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 const two = (value: number): string => String(value).padStart(2, '0');
 
-/** `requestContext.time`: `01/Jan/2026:00:00:00 +0000` (the common log format). */
-export const requestTime = (now: Date): string =>
+const formatTime = (now: Date): string =>
   `${two(now.getUTCDate())}/${MONTHS[now.getUTCMonth()]}/${now.getUTCFullYear()}:` +
   `${two(now.getUTCHours())}:${two(now.getUTCMinutes())}:${two(now.getUTCSeconds())} +0000`;
 
+/** The last second formatted: requests come many a second, and the text changes once. */
+let lastTime = { second: Number.NaN, text: '' };
+
+/** `requestContext.time`: `01/Jan/2026:00:00:00 +0000` (the common log format). */
+export const requestTime = (now: Date): string => {
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== lastTime.second) lastTime = { second, text: formatTime(now) };
+  return lastTime.text;
+};
+
+/** The last `Host` and its domain: a client sends the same one on every request. */
+let lastHost = { host: '', domain: '' };
+
+/** `requestContext.domainName`: the `Host` header without its port. */
+const domainOf = (host: string | undefined): string => {
+  if (host === undefined) return 'localhost';
+  if (host !== lastHost.host) lastHost = { host, domain: host.replace(/:\d+$/, '') };
+  return lastHost.domain;
+};
+
 /** A request id shaped like an HTTP API's (`KmHc1jV4liAEJvQ=`): 11 random bytes in base64. */
-export const newRequestId = (): string => pooledRandomBytes(11).toString('base64');
+export const newRequestId = (): string => pooledRandomText(11, 'base64');
 
 const traceId = (now: Date): string =>
-  `Root=1-${Math.floor(now.getTime() / 1000).toString(16)}-${pooledRandomBytes(12).toString('hex')}`;
+  `Root=1-${Math.floor(now.getTime() / 1000).toString(16)}-${pooledRandomText(12, 'hex')}`;
 
 /** Payload 2.0 joins repeated query parameters with commas; names and values are decoded. */
 const queryParameters = (rawQueryString: string): Record<string, string> => {
   const joined: Record<string, string> = {};
+  if (rawQueryString === '') return joined;
   for (const [name, value] of new URLSearchParams(rawQueryString)) {
     const previous = joined[name];
     joined[name] = previous === undefined ? value : `${previous},${value}`;
@@ -111,7 +131,7 @@ export const toApiGatewayEvent = (
   // An event is JSON: a body whose bytes are not UTF-8 has no string that carries them
   // (decoding would put U+FFFD in their place), so it goes in base64, whatever its type.
   const asText = isTextMediaType(headers['content-type']) && isUtf8(request.body);
-  const domainName = (headers['host'] ?? 'localhost').replace(/:\d+$/, '');
+  const domainName = domainOf(headers['host']);
   return {
     version: '2.0',
     routeKey: route.routeKey,

@@ -1,5 +1,5 @@
 import type { IncomingHttpRequest } from '../api-gateway-event.js';
-import { pooledRandomBytes } from '../random-bytes.js';
+import { pooledRandomText } from '../random-bytes.js';
 
 /** A query parameter, header or cookie as CloudFront Functions see it. */
 export interface FunctionField {
@@ -68,7 +68,7 @@ const queryPairs = (rawQueryString: string): [string, string][] =>
     .map((item) => nameAndValue(item, '='));
 
 /** A CloudFront request id: 56 URL-safe characters. */
-export const newCloudFrontRequestId = (): string => pooledRandomBytes(42).toString('base64url');
+export const newCloudFrontRequestId = (): string => pooledRandomText(42, 'base64url');
 
 /** Where the event says it ran; locally the runtime's own host stands in for the distribution's. */
 export interface DistributionNames {

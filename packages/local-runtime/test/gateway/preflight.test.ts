@@ -9,7 +9,7 @@ import type { TemplateRoute } from '@tasks/sam-template';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unauthorized } from '../../src/route-authorizer.js';
 import type { CorsConfiguration } from '../../src/template-cors.js';
-import { startFakeGateway } from '../support/fake-gateway.js';
+import { rawRequest, startFakeGateway } from '../support/fake-gateway.js';
 
 const CORS: CorsConfiguration = {
   allowOrigins: ['https://app.example.com'],
@@ -97,6 +97,20 @@ describe('a CORS preflight at the local gateway', () => {
     expect(reply.headers.get('access-control-allow-methods')).toContain('PATCH');
     expect(gateway.invocations).toEqual([]);
     expect(plain.status).toBe(404);
+  });
+
+  it('reads Origin and Access-Control-Request-Method whatever case the names are sent in', async () => {
+    const gateway = await gatewayWith([{ functionId: 'Tasks', method: 'GET', path: '/tasks' }]);
+
+    const reply = await rawRequest(gateway.port, [
+      'OPTIONS /tasks HTTP/1.1',
+      `Host: 127.0.0.1:${gateway.port}`,
+      'ORIGIN: https://app.example.com',
+      'access-control-REQUEST-method: PATCH',
+    ]);
+
+    expect(reply).toMatch(/^HTTP\/1\.1 204 /);
+    expect(reply).toMatch(/\r\nAccess-Control-Allow-Origin: https:\/\/app\.example\.com\r\n/i);
   });
 
   it('is a 404 when no route takes it and the API has no CORS configuration', async () => {
