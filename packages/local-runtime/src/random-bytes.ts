@@ -6,7 +6,7 @@ const POOL_BYTES = 4096;
 const pool = Buffer.alloc(POOL_BYTES);
 let offset = POOL_BYTES;
 
-/** Where the next `count` random bytes (at most 4 KiB) start, the pool refilled when it runs out. */
+/** Where the next `count` random bytes (at most 4 KiB) start; the pool refilled when empty. */
 const take = (count: number): number => {
   if (offset + count > POOL_BYTES) {
     randomFillSync(pool);

@@ -55,8 +55,9 @@ type PathPart =
   | { readonly kind: 'literal'; readonly text: string }
   | { readonly kind: 'parameter'; readonly name: string; readonly greedy: boolean };
 
-/** A route's path split into its parts, and its specificity: read once, not per request. */
+/** A route, its path split into its parts, and its specificity: read once, not per request. */
 interface CompiledRoute {
+  readonly route: GatewayRoute;
   readonly parts: readonly PathPart[];
   readonly rank: readonly number[];
 }
@@ -79,14 +80,17 @@ const specificity = (route: GatewayRoute, parts: readonly PathPart[]): readonly 
   return [greedy ? 0 : 1, literals, route.method === 'ANY' ? 0 : 1];
 };
 
-const compiledRoutes = new WeakMap<GatewayRoute, CompiledRoute>();
+const compiledTables = new WeakMap<RouteTable, readonly CompiledRoute[]>();
 
-const compiledOf = (route: GatewayRoute): CompiledRoute => {
-  const known = compiledRoutes.get(route);
+/** The table's routes compiled, at the first request that selects from it. */
+const compiledOf = (table: RouteTable): readonly CompiledRoute[] => {
+  const known = compiledTables.get(table);
   if (known !== undefined) return known;
-  const parts = route.path.split('/').map(partOf);
-  const compiled = { parts, rank: specificity(route, parts) };
-  compiledRoutes.set(route, compiled);
+  const compiled = table.routes.map((route) => {
+    const parts = route.path.split('/').map(partOf);
+    return { route, parts, rank: specificity(route, parts) };
+  });
+  compiledTables.set(table, compiled);
   return compiled;
 };
 
@@ -95,9 +99,12 @@ const matchPath = (
   parts: readonly PathPart[],
   actual: readonly string[],
 ): Record<string, string> | undefined => {
+  if (actual.length < parts.length) return undefined;
   const parameters: Record<string, string> = {};
-  for (const [index, part] of parts.entries()) {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index];
     const segment = actual[index];
+    if (part === undefined) return undefined;
     if (segment === undefined) return undefined;
     if (part.kind === 'literal') {
       if (part.text !== segment) return undefined;
@@ -137,9 +144,8 @@ export const selectRoute = (
 ): RouteSelection | undefined => {
   let best: { selection: RouteSelection; rank: readonly number[] } | undefined;
   const segments = path.split('/');
-  for (const route of table.routes) {
+  for (const { route, parts, rank } of compiledOf(table)) {
     if (route.method !== method && route.method !== 'ANY') continue;
-    const { parts, rank } = compiledOf(route);
     const pathParameters = matchPath(parts, segments);
     if (pathParameters === undefined) continue;
     if (best === undefined || moreSpecific(rank, best.rank)) {

@@ -31,9 +31,20 @@ export interface Distribution {
   readonly answeredBy: (path: string) => Behaviour;
 }
 
-const withHeaders = (response: GatewayResponse, headers: Headers): GatewayResponse => {
+/** A policy's headers and their names in lower case, which it replaces in every answer. */
+interface PolicyHeaders {
+  readonly headers: Headers;
+  readonly replaced: ReadonlySet<string>;
+}
+
+const policyOf = (headers: Headers): PolicyHeaders => ({
+  headers,
+  replaced: new Set(headers.map(([name]) => name.toLowerCase())),
+});
+
+const withHeaders = (response: GatewayResponse, policy: PolicyHeaders): GatewayResponse => {
+  const { headers, replaced } = policy;
   if (headers.length === 0) return response;
-  const replaced = new Set(headers.map(([name]) => name.toLowerCase()));
   const kept = response.headers.filter(([name]) => !replaced.has(name.toLowerCase()));
   return { ...response, headers: [...kept, ...headers] };
 };
@@ -46,6 +57,10 @@ const withHeaders = (response: GatewayResponse, headers: Headers): GatewayRespon
  * site, the API answers everything else, as its execute-api URL does.
  */
 export const makeDistribution = ({ api, localIssuer, site }: DistributionOrigins): Distribution => {
+  // The policies' names lower-cased once, not for every answer (profiled, issue 12).
+  const policies = new Map(
+    site?.behaviours.map((behaviour) => [behaviour, policyOf(behaviour.headers)]),
+  );
   const behaviourFor = (path: string): SiteBehaviour | undefined =>
     site?.behaviours.find((behaviour) => behaviour.matches(path));
   return {
@@ -61,7 +76,7 @@ export const makeDistribution = ({ api, localIssuer, site }: DistributionOrigins
       const response = behaviour.allowedMethods.includes(request.method)
         ? await (behaviour.origin === 'page' ? site.page : api)(request)
         : methodNotAllowed(newCloudFrontRequestId());
-      return withHeaders(response, behaviour.headers);
+      return withHeaders(response, policies.get(behaviour) ?? policyOf(behaviour.headers));
     },
   };
 };
