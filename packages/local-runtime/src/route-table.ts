@@ -99,7 +99,6 @@ const matchPath = (
   parts: readonly PathPart[],
   actual: readonly string[],
 ): Record<string, string> | undefined => {
-  if (actual.length < parts.length) return undefined;
   const parameters: Record<string, string> = {};
   for (let index = 0; index < parts.length; index++) {
     const part = parts[index];

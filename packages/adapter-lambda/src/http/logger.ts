@@ -88,7 +88,7 @@ class JsonLogger implements Logger {
     const timestamp = isoTimestamp(this.#now().getTime());
     try {
       this.#sink(
-        this.#fields.every(isEmpty) && isAppendable(lineFields)
+        typeof message === 'string' && this.#fields.every(isEmpty) && isAppendable(lineFields)
           ? appendedLine(lineLevel, message, timestamp, lineFields)
           : mergedLine({ level: lineLevel, message, timestamp }, this.#fields, lineFields),
       );
@@ -109,10 +109,16 @@ const isEmpty = (fields: LogFields): boolean => {
 
 /**
  * Whether `fields` serialised alone and put after the head makes the very line the merge
- * would: no key the head has, none that JSON.stringify would move ahead of the head (an
- * array index) and none that would change what is serialised (`toJSON`, `__proto__`).
+ * would: a plain object, with no key the head has, none that JSON.stringify would move
+ * ahead of the head (an array index) and none that would change what is serialised
+ * (`toJSON`, enumerable or not, and `__proto__`).
  */
 const isAppendable = (fields: LogFields): boolean => {
+  // Only a plain object serialises as `{…}` of its own keys: not an array, a date, a
+  // boxed value or an instance whose class has a `toJSON`.
+  const prototype: unknown = Object.getPrototypeOf(fields);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  if (Reflect.get(fields, 'toJSON') !== undefined) return false;
   for (const key in fields) {
     if (key === 'level' || key === 'message' || key === 'timestamp') return false;
     if (key === 'toJSON' || key === '__proto__' || isDigit(key.charCodeAt(0))) return false;

@@ -56,6 +56,33 @@ describe('the logger line', () => {
     expect(lines).toEqual(['{"replaced":true}']);
   });
 
+  it('is the merge for fields that are not plain objects, and for a message that is not text', () => {
+    class WithToJson {
+      readonly a = 1;
+      toJSON() {
+        return { replaced: true };
+      }
+    }
+    const hidden = Object.defineProperty({ a: 1 }, 'toJSON', { value: () => 'x' });
+    const odd: unknown[] = [[], ['x'], new Date(0), new WithToJson(), hidden, new Map([[1, 2]])];
+    for (const own of odd) {
+      const lines: string[] = [];
+      const logger = makeJsonLogger({ sink: (line) => lines.push(line), now: () => NOW });
+      // As a JavaScript caller, or a cast, could pass them.
+      logger.info('request', own as Record<string, unknown>);
+      logger.info(undefined as unknown as string, { a: 1 });
+      expect(lines).toEqual([
+        mergedLine('info', 'request', [{}, own as Record<string, unknown>]),
+        JSON.stringify(
+          Object.assign(
+            { level: 'info', message: undefined, timestamp: NOW.toISOString() },
+            { a: 1 },
+          ),
+        ),
+      ]);
+    }
+  });
+
   it('leaves undefined fields out and writes nested values as JSON does', () => {
     const lines: string[] = [];
     const logger = makeJsonLogger({ sink: (line) => lines.push(line), now: () => NOW });
