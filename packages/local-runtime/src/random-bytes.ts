@@ -6,27 +6,15 @@ const POOL_BYTES = 4096;
 const pool = Buffer.alloc(POOL_BYTES);
 let offset = POOL_BYTES;
 
-/** Where the next `count` random bytes (at most 4 KiB) start; the pool refilled when empty. */
-const take = (count: number): number => {
+/** `count` random bytes (at most 4 KiB) as text, from a pool refilled when it runs out. */
+export const pooledRandomText = (
+  count: number,
+  encoding: 'base64' | 'base64url' | 'hex',
+): string => {
   if (offset + count > POOL_BYTES) {
     randomFillSync(pool);
     offset = 0;
   }
   offset += count;
-  return offset - count;
-};
-
-/** `count` random bytes (at most 4 KiB), from a pool refilled when it runs out. */
-export const pooledRandomBytes = (count: number): Buffer => {
-  const start = take(count);
-  return Buffer.from(pool.subarray(start, start + count));
-};
-
-/** `count` random bytes from the pool as text, without copying them first. */
-export const pooledRandomText = (
-  count: number,
-  encoding: 'base64' | 'base64url' | 'hex',
-): string => {
-  const start = take(count);
-  return pool.toString(encoding, start, start + count);
+  return pool.toString(encoding, offset - count, offset);
 };

@@ -121,7 +121,7 @@ const isAppendable = (fields: LogFields): boolean => {
   if (Reflect.get(fields, 'toJSON') !== undefined) return false;
   for (const key in fields) {
     if (key === 'level' || key === 'message' || key === 'timestamp') return false;
-    if (key === 'toJSON' || key === '__proto__' || isDigit(key.charCodeAt(0))) return false;
+    if (key === '__proto__' || isDigit(key.charCodeAt(0))) return false;
   }
   return true;
 };

@@ -57,26 +57,27 @@ const withHeaders = (response: GatewayResponse, policy: PolicyHeaders): GatewayR
  * site, the API answers everything else, as its execute-api URL does.
  */
 export const makeDistribution = ({ api, localIssuer, site }: DistributionOrigins): Distribution => {
-  // The policies' names lower-cased once, not for every answer (profiled, issue 12).
-  const policies = new Map(
-    site?.behaviours.map((behaviour) => [behaviour, policyOf(behaviour.headers)]),
-  );
-  const behaviourFor = (path: string): SiteBehaviour | undefined =>
-    site?.behaviours.find((behaviour) => behaviour.matches(path));
+  // Each policy's names lower-cased once, not for every answer (profiled, issue 12).
+  const behaviours = (site?.behaviours ?? []).map((behaviour) => ({
+    behaviour,
+    policy: policyOf(behaviour.headers),
+  }));
+  const routeFor = (path: string) => behaviours.find(({ behaviour }) => behaviour.matches(path));
   return {
     answeredBy: (path) => {
       if (localIssuer !== undefined && isLocalIssuerPath(path)) return 'local-issuer';
-      return behaviourFor(path)?.origin ?? 'api';
+      return routeFor(path)?.behaviour.origin ?? 'api';
     },
     handle: async (request) => {
       if (localIssuer !== undefined && isLocalIssuerPath(request.rawPath))
         return localIssuer(request);
-      const behaviour = behaviourFor(request.rawPath);
-      if (site === undefined || behaviour === undefined) return api(request);
+      const route = routeFor(request.rawPath);
+      if (site === undefined || route === undefined) return api(request);
+      const { behaviour, policy } = route;
       const response = behaviour.allowedMethods.includes(request.method)
         ? await (behaviour.origin === 'page' ? site.page : api)(request)
         : methodNotAllowed(newCloudFrontRequestId());
-      return withHeaders(response, policies.get(behaviour) ?? policyOf(behaviour.headers));
+      return withHeaders(response, policy);
     },
   };
 };
