@@ -3,6 +3,7 @@
  * The esbuild options of every deployed bundle, shared by scripts/bundle.mjs and the
  * benchmark (which bundles its baseline handler the same way, for a fair comparison).
  */
+import { builtinModules } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALLOWED_METHODS_MODULE, allowedMethods } from './template-routes.mjs';
@@ -74,6 +75,43 @@ export const sdkWithoutUnusedFeatures = {
   },
 };
 
+const escaped = (/** @type {string} */ name) =>
+  name.replace(/[/.]/g, (character) => `\\${character}`);
+/** Every Node built-in by its bare name (`fs`, `fs/promises`) or with the `node:` scheme. */
+const BUILTIN = new RegExp(
+  `^(node:.+|(${builtinModules
+    .filter((name) => !name.startsWith('_'))
+    .map(escaped)
+    .join('|')}))$`,
+);
+
+/**
+ * Reads every Node built-in through `process.getBuiltinModule` instead of an ES import.
+ * Importing a built-in as an ES module makes Node build the module's namespace, which
+ * reads every export, lazy getters included: `node:http`'s `WebSocket`, `CloseEvent` and
+ * `MessageEvent` load undici, Node's fetch, whole. The SDK's HTTP handler imports
+ * `node:http` that way at its first request (a dynamic `import()`), so each cold start's
+ * first answer paid about 12 ms on this machine for a WebSocket nothing opens, and
+ * `node:process`'s and `node:fs`'s namespaces cost a few more at import (README,
+ * Performance). Here each built-in is a CommonJS module of one line, whose exports esbuild
+ * reads only where the code uses them. Lambda's own runtime loads `node:http` with
+ * `require` too, so nothing had loaded undici before the handler either.
+ * @type {import('esbuild').Plugin}
+ */
+export const builtinsWithoutNamespaces = {
+  name: 'builtins-without-namespaces',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: BUILTIN }, (args) => ({
+      path: args.path.startsWith('node:') ? args.path : `node:${args.path}`,
+      namespace: 'node-builtin',
+    }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => ({
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 /**
  * Resolves `tasks:allowed-methods` (what the fallback function imports) to the methods of
  * each path of infra/template.yaml, read now: the bundle carries the template's routes as
@@ -121,12 +159,18 @@ export const lambdaBuildOptions = ({ entry, outdir, externalSdk = false }) => ({
   conditions: ['source', 'module'],
   mainFields: ['module', 'main'],
   external: externalSdk ? ['@aws-sdk/*', '@smithy/*'] : [],
-  // A few CommonJS dependencies call require() on Node built-ins.
+  // For a require() esbuild cannot resolve at build time (none today: the plugin below
+  // answers every built-in); read like the built-ins, without an ES import.
   banner: {
-    js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+    js: "const require=process.getBuiltinModule('node:module').createRequire(import.meta.url);",
   },
   plugins: externalSdk
-    ? [allowedMethodsFromTemplate]
-    : [allowedMethodsFromTemplate, credentialsFromEnvironmentOnly, sdkWithoutUnusedFeatures],
+    ? [builtinsWithoutNamespaces, allowedMethodsFromTemplate]
+    : [
+        builtinsWithoutNamespaces,
+        allowedMethodsFromTemplate,
+        credentialsFromEnvironmentOnly,
+        sdkWithoutUnusedFeatures,
+      ],
   logLevel: 'warning',
 });

@@ -158,7 +158,7 @@ describe.each(functions)('the bundle of $functionId', (fn) => {
     async (route) => {
       const steps = stepsOf(route);
 
-      const replies = await invokeBundle(
+      const { replies, modules } = await invokeBundle(
         file(),
         exportName,
         steps.map((step) => step.event),
@@ -175,6 +175,10 @@ describe.each(functions)('the bundle of $functionId', (fn) => {
         replies.map((reply) => reply.statusCode),
         JSON.stringify(replies),
       ).toEqual(steps.map((step) => step.status));
+      // Node's fetch (undici, about 12 ms to load) is never used; it loads only when a
+      // built-in is imported as an ES module, whose namespace reads node:http's lazy
+      // WebSocket (scripts/esbuild-options.mjs, builtinsWithoutNamespaces).
+      expect(modules.filter((module) => module.includes('undici'))).toEqual([]);
     },
   );
 
@@ -226,6 +230,20 @@ describe.each(functions)('the bundle of $functionId', (fn) => {
     expect(inputs.filter((input) => /@noble\/hashes/.test(input))).toEqual([]);
     // Kept by esbuild only while it takes Node for unable to run `\p{…}` (esbuild-options.mjs).
     expect(await readFile(file(), 'utf8')).not.toMatch(/Emoji/);
+  });
+
+  // Issue 12: a built-in imported as an ES module builds its namespace, reading every
+  // export, lazy getters included (node:http's load undici whole).
+  it('imports nothing as an ES module: every Node built-in through process.getBuiltinModule (its metafile)', async () => {
+    const name = bundleNameOf(fn.codeUri);
+    const meta: unknown = JSON.parse(
+      await readFile(join(bundles.metafilesDir, `${name}.json`), 'utf8'),
+    );
+    const outputs = isRecord(meta) && isRecord(meta['outputs']) ? meta['outputs'] : {};
+    const code = Object.values(outputs).find((out) => isRecord(out) && 'entryPoint' in out);
+
+    expect(isRecord(code) ? code['imports'] : undefined).toEqual([]);
+    expect(await readFile(file(), 'utf8')).not.toMatch(/\bimport\s*\(|\bfrom\s*["']node:/);
   });
 
   it(`is at most ${MAX_BUNDLE_BYTES / 1024} KB`, async () => {

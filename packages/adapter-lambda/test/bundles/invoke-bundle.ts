@@ -6,6 +6,7 @@ import type { ApiGatewayEvent, ApiGatewayResult } from '../../src/index.js';
  * Runs in the child: imports the bundle as Lambda's Node.js runtime does, then sends the
  * events one after another to the exported handler. `{taskId}` in a path stands for the
  * task the last `Location` named, so a create can be followed by a read of that task.
+ * With the replies it sends the Node built-ins the process loaded by then.
  */
 const CHILD = `
 const [bundle, exportName, eventsJson] = process.argv.slice(1);
@@ -23,7 +24,7 @@ for (const event of JSON.parse(eventsJson)) {
   if (typeof location === 'string') taskId = location.slice(location.lastIndexOf('/') + 1);
   replies.push(reply);
 }
-process.send(replies, () => process.disconnect());
+process.send({ replies, modules: process.moduleLoadList }, () => process.disconnect());
 `;
 
 const isResult = (value: unknown): value is ApiGatewayResult =>
@@ -40,17 +41,36 @@ const isResult = (value: unknown): value is ApiGatewayResult =>
 const isResultList = (value: unknown): value is ApiGatewayResult[] =>
   Array.isArray(value) && value.every(isResult);
 
+/** What a fresh process answered, and what it loaded of Node to answer. */
+export interface BundleRun {
+  readonly replies: ApiGatewayResult[];
+  /**
+   * `process.moduleLoadList` after the last answer: Node's own modules as it loaded them,
+   * `NativeModule internal/deps/undici/undici` among them once anything touched fetch.
+   */
+  readonly modules: readonly string[];
+}
+
+const isBundleRun = (value: unknown): value is BundleRun =>
+  typeof value === 'object' &&
+  value !== null &&
+  'replies' in value &&
+  isResultList(value.replies) &&
+  'modules' in value &&
+  Array.isArray(value.modules) &&
+  value.modules.every((module: unknown) => typeof module === 'string');
+
 /**
  * Imports `bundlePath` in a new Node process (this one's executable), with only `env` in
- * its environment, and resolves the handler's results for `events`. Rejects with the
- * child's output when it exits without answering.
+ * its environment, and resolves the handler's results for `events` with the built-ins it
+ * loaded. Rejects with the child's output when it exits without answering.
  */
 export const invokeBundle = (
   bundlePath: string,
   exportName: string,
   events: readonly ApiGatewayEvent[],
   env: Readonly<Record<string, string>>,
-): Promise<ApiGatewayResult[]> =>
+): Promise<BundleRun> =>
   new Promise((resolve, reject) => {
     const args = [pathToFileURL(bundlePath).href, exportName, JSON.stringify(events)];
     const child = spawn(process.execPath, ['--input-type=module', '--eval', CHILD, ...args], {
@@ -64,13 +84,13 @@ export const invokeBundle = (
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
     });
-    let replies: ApiGatewayResult[] | undefined;
+    let run: BundleRun | undefined;
     child.on('message', (message: unknown) => {
-      if (isResultList(message)) replies = message;
+      if (isBundleRun(message)) run = message;
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      if (replies !== undefined && code === 0) resolve(replies);
+      if (run !== undefined && code === 0) resolve(run);
       else reject(new Error(`${bundlePath} exited with ${code} and no answer:\n${output}`));
     });
   });
