@@ -16,6 +16,7 @@ import { FiniteNumberSchema, parseItem, SafeIntegerSchema } from '../item-mappin
  * processor writes can come back to it.
  *   tally:  pk=<owner> sk=task#<taskId>  o=order s=status (absent once deleted)
  *           c=createdAt f=first DONE a=time of the change (epoch ms)
+ *           r=later moves into DONE, by day ({ "YYYY-MM-DD": count }; absent until one)
  *   day:    pk=<owner> sk=day#YYYY-MM-DD  n=created d=completed h<bucket>=lead times
  *   totals: pk=<owner> sk=day#~  TODO, IN_PROGRESS, DONE (counts) a=asOf (epoch ms)
  * `day#~` sorts after every day, so that the Query from the window's first day reads the
@@ -42,6 +43,7 @@ const TallyItemSchema = v.object({
   s: v.optional(TaskStatusSchema),
   c: FiniteNumberSchema,
   f: v.optional(FiniteNumberSchema),
+  r: v.optional(v.record(v.pipe(v.string(), v.isoDate()), SafeIntegerSchema)),
   a: FiniteNumberSchema,
 });
 
@@ -51,6 +53,7 @@ export const toTallyItem = (owner: string, taskId: string, tally: TaskTally) => 
   ...(tally.status === undefined ? {} : { s: tally.status }),
   c: tally.createdAtMs,
   ...(tally.firstDoneAtMs === undefined ? {} : { f: tally.firstDoneAtMs }),
+  ...(tally.doneAgain === undefined ? {} : { r: tally.doneAgain }),
   a: tally.atMs,
 });
 
@@ -62,9 +65,12 @@ export const toTallyItem = (owner: string, taskId: string, tally: TaskTally) => 
  */
 export const tallyCondition = (
   tally: TaskTally | undefined,
-): { ConditionExpression: string; ExpressionAttributeValues?: Record<string, number | string> } => {
+): {
+  ConditionExpression: string;
+  ExpressionAttributeValues?: Record<string, number | string | Readonly<Record<string, number>>>;
+} => {
   if (tally === undefined) return { ConditionExpression: 'attribute_not_exists(pk)' };
-  const values: Record<string, number | string> = {
+  const values: Record<string, number | string | Readonly<Record<string, number>>> = {
     ':o': tally.order,
     ':c': tally.createdAtMs,
     ':a': tally.atMs,
@@ -80,11 +86,17 @@ export const tallyCondition = (
     clauses.push('f = :f');
     values[':f'] = tally.firstDoneAtMs;
   }
+  // DynamoDB compares two maps by their entries, in any order.
+  if (tally.doneAgain === undefined) clauses.push('attribute_not_exists(r)');
+  else {
+    clauses.push('r = :r');
+    values[':r'] = tally.doneAgain;
+  }
   return { ConditionExpression: clauses.join(' AND '), ExpressionAttributeValues: values };
 };
 
 export const fromTallyItem = (item: unknown): { taskId: string; tally: TaskTally } => {
-  const { sk, o, s, c, f, a } = parseItem(TallyItemSchema, item, 'statistics item');
+  const { sk, o, s, c, f, r, a } = parseItem(TallyItemSchema, item, 'statistics item');
   return {
     taskId: sk.slice(TALLY_PREFIX.length),
     tally: {
@@ -92,6 +104,7 @@ export const fromTallyItem = (item: unknown): { taskId: string; tally: TaskTally
       ...(s === undefined ? {} : { status: s }),
       createdAtMs: c,
       ...(f === undefined ? {} : { firstDoneAtMs: f }),
+      ...(r === undefined ? {} : { doneAgain: r }),
       atMs: a,
     },
   };

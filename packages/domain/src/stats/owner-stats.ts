@@ -58,6 +58,9 @@ export const statsOfTallies = (tallies: Iterable<TaskTally>): OwnerStats => {
       const bucket = leadTimeBucket(tally.firstDoneAtMs - tally.createdAtMs);
       days[day] = addDayCounts(days[day], { created: 0, completed: 1, leadTime: { [bucket]: 1 } });
     }
+    for (const [day, completed] of Object.entries(tally.doneAgain ?? {})) {
+      days[day] = addDayCounts(days[day], { created: 0, completed, leadTime: {} });
+    }
     const byStatus = tally.status === undefined ? {} : { [tally.status]: 1 };
     stats = addDelta(stats, { byStatus, days, atMs: tally.atMs });
   }

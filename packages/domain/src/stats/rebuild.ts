@@ -7,8 +7,8 @@ import type { TaskFacts } from './task-change.js';
  *
  * The table is the truth for every task it holds: its version, status and `createdAt`.
  * What the table cannot tell is kept from the tallies: when a task that is no longer
- * `DONE` was first completed, and that a task no longer in the table existed (deleted
- * tasks keep their history, as counting does). A task the tallies never saw that is
+ * `DONE` was first completed, the days it was completed again, and that a task no longer
+ * in the table existed (deleted tasks keep their history, as counting does). A task the tallies never saw that is
  * `DONE` now counts as first completed at its `updatedAt`: the best the table knows.
  */
 export const rebuildTallies = (
@@ -31,6 +31,7 @@ export const rebuildTallies = (
       status: task.status,
       createdAtMs: task.createdAtMs,
       ...(firstDoneAtMs === undefined ? {} : { firstDoneAtMs }),
+      ...(known?.doneAgain === undefined ? {} : { doneAgain: known.doneAgain }),
       atMs: known !== undefined && known.order === order ? known.atMs : task.updatedAtMs,
     });
   }

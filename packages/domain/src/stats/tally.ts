@@ -15,9 +15,24 @@ export interface TaskTally {
   readonly createdAtMs: number;
   /** When the task first became `DONE`, as far as its changes told. */
   readonly firstDoneAtMs?: number;
+  /**
+   * Each later move into `DONE` (reopened, then completed again), counted by the UTC day
+   * of that version's `updatedAt`; absent until there is one.
+   */
+  readonly doneAgain?: Readonly<Record<string, number>>;
   /** The `updatedAt` of the newest version counted (for `asOf`). */
   readonly atMs: number;
 }
+
+const sameDays = (
+  a: Readonly<Record<string, number>> | undefined,
+  b: Readonly<Record<string, number>> | undefined,
+): boolean => {
+  const aDays = Object.keys(a ?? {});
+  return (
+    aDays.length === Object.keys(b ?? {}).length && aDays.every((day) => a?.[day] === b?.[day])
+  );
+};
 
 /** Whether two tallies count the same: the same change, status and history. */
 export const sameTally = (a: TaskTally | undefined, b: TaskTally | undefined): boolean =>
@@ -27,9 +42,13 @@ export const sameTally = (a: TaskTally | undefined, b: TaskTally | undefined): b
   a.status === b.status &&
   a.createdAtMs === b.createdAtMs &&
   a.firstDoneAtMs === b.firstDoneAtMs &&
+  sameDays(a.doneAgain, b.doneAgain) &&
   a.atMs === b.atMs;
 
-/** What one day adds: tasks created, tasks first completed, their lead times by bucket. */
+/**
+ * What one day adds: tasks created, moves into `DONE`, and the lead times of the tasks
+ * completed for the first time, by bucket.
+ */
 export interface DayCounts {
   readonly created: number;
   readonly completed: number;
@@ -76,9 +95,10 @@ const addDay = (
  * - `byStatus`: the task moves from its counted status to its new one (none once deleted).
  * - `created`: once per task, on the UTC day of its `createdAt`, when first counted (even
  *   if that first change is its delete, because the create was lost).
- * - `completed` and lead time: once per task, when a change first shows it `DONE`: on the
- *   UTC day of that version's `updatedAt`, with lead time `updatedAt - createdAt`.
- *   Reopening and completing again does not count again.
+ * - `completed`: every move into `DONE` (SPEC §4), on the UTC day of that version's
+ *   `updatedAt`: when a change first shows the task `DONE`, and again each time a change
+ *   shows it `DONE` after one that counted it in another status.
+ * - lead time: once per task, at its first `DONE`: `updatedAt - createdAt`.
  * Deleting a task takes it out of `byStatus` only: history is what happened.
  */
 export const tallyChange = (previous: TaskTally | undefined, change: TaskChange): TallyOutcome => {
@@ -96,12 +116,23 @@ export const tallyChange = (previous: TaskTally | undefined, change: TaskChange)
   const createdAtMs = previous?.createdAtMs ?? task.createdAtMs;
   if (previous === undefined) addDay(days, utcDay(createdAtMs), { created: 1 });
   let firstDoneAtMs = previous?.firstDoneAtMs;
+  let doneAgain = previous?.doneAgain;
   if (firstDoneAtMs === undefined && task.status === 'DONE') {
     firstDoneAtMs = task.updatedAtMs;
     addDay(days, utcDay(firstDoneAtMs), {
       completed: 1,
       bucket: leadTimeBucket(firstDoneAtMs - createdAtMs),
     });
+  } else if (
+    task.status === 'DONE' &&
+    previous?.status !== undefined &&
+    previous.status !== 'DONE'
+  ) {
+    // Completed before, counted since in another status: a move into DONE again. (A
+    // delete's image counts too: the version it removed was DONE, and no change said so.)
+    const day = utcDay(task.updatedAtMs);
+    doneAgain = { ...doneAgain, [day]: (doneAgain?.[day] ?? 0) + 1 };
+    addDay(days, day, { completed: 1 });
   }
   const upsert = change.kind === 'upsert';
   const tally: TaskTally = {
@@ -109,6 +140,7 @@ export const tallyChange = (previous: TaskTally | undefined, change: TaskChange)
     ...(status === undefined ? {} : { status }),
     createdAtMs,
     ...(firstDoneAtMs === undefined ? {} : { firstDoneAtMs }),
+    ...(doneAgain === undefined ? {} : { doneAgain }),
     atMs: upsert ? change.atMs : (previous?.atMs ?? task.updatedAtMs),
   };
   const delta = { byStatus, days, ...(upsert ? { atMs: change.atMs } : {}) };

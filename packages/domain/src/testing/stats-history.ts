@@ -60,6 +60,8 @@ export interface ModelTask {
   facts: TaskFacts;
   deleted: boolean;
   firstDoneAtMs?: number;
+  /** Every later move into DONE: reopened, then completed again. */
+  doneAgainAtMs: number[];
 }
 
 /** The stream a run of commands writes (one record per write, in order), and what really happened. */
@@ -95,6 +97,7 @@ export const historyOf = (
         facts,
         deleted: false,
         ...(command.status === 'DONE' ? { firstDoneAtMs: now } : {}),
+        doneAgainAtMs: [],
       });
       changes.push({ owner, kind: 'upsert', task: facts, atMs: now });
       continue;
@@ -114,8 +117,10 @@ export const historyOf = (
       updatedAtMs: now,
       version: task.facts.version + 1,
     };
+    const movesIntoDone = next.status === 'DONE' && task.facts.status !== 'DONE';
     task.facts = next;
-    if (next.status === 'DONE' && task.firstDoneAtMs === undefined) task.firstDoneAtMs = now;
+    if (movesIntoDone && task.firstDoneAtMs === undefined) task.firstDoneAtMs = now;
+    else if (movesIntoDone) task.doneAgainAtMs.push(now);
     changes.push({ owner: task.owner, kind: 'upsert', task: next, atMs: now });
   }
   return { changes, tasks };
@@ -149,6 +154,7 @@ export const recount = (history: History, owner: string): OwnerStats => {
       const bucket = leadTimeBucket(task.firstDoneAtMs - task.facts.createdAtMs);
       done.leadTime[bucket] = (done.leadTime[bucket] ?? 0) + 1;
     }
+    for (const atMs of task.doneAgainAtMs) day(utcDay(atMs)).completed += 1;
   }
   const frozen: Record<string, DayCounts> = days;
   return { byStatus, days: frozen, ...(asOfMs === undefined ? {} : { asOfMs }) };

@@ -5,6 +5,7 @@ import {
   emptyOwnerStats,
   type OwnerStats,
   rebuildTallies,
+  sameTally,
   statsOfTallies,
   type TaskChange,
   type TaskFacts,
@@ -151,5 +152,67 @@ describe('rebuilding from the table', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('completions (SPEC §4: `completed` counts moves into DONE)', () => {
+  const DAY = 86_400_000;
+  const created = Date.UTC(2026, 10, 30, 9);
+  const version = (n: number, status: TaskFacts['status'], updatedAtMs: number): TaskChange => ({
+    owner: 'alice',
+    kind: 'upsert',
+    task: { taskId: 't', status, createdAtMs: created, updatedAtMs, version: n },
+    atMs: updatedAtMs,
+  });
+  /** A task completed, reopened, and completed again on each of the next two days. */
+  const changes = [
+    version(1, 'TODO', created),
+    version(2, 'DONE', created + 3_600_000),
+    version(3, 'IN_PROGRESS', created + DAY),
+    version(4, 'DONE', created + DAY + 60_000),
+    // A title edit while DONE moves nothing into DONE.
+    version(5, 'DONE', created + DAY + 120_000),
+    version(6, 'TODO', created + 2 * DAY),
+    version(7, 'DONE', created + 2 * DAY + 60_000),
+  ];
+
+  it('counts every move into DONE on its day, and the lead time once, at the first', () => {
+    const { stats, tallies } = countAll([...changes, ...changes.slice(3)]);
+
+    const days = stats.get('alice')?.days ?? {};
+    expect(Object.fromEntries(Object.entries(days).map(([day, n]) => [day, n.completed]))).toEqual({
+      '2026-11-30': 1,
+      '2026-12-01': 1,
+      '2026-12-02': 1,
+    });
+    const leadTimes = Object.values(days).flatMap((day) => Object.values(day.leadTime));
+    expect(leadTimes).toEqual([1]);
+    expect(tallies.get('alice/t')?.doneAgain).toEqual({ '2026-12-01': 1, '2026-12-02': 1 });
+  });
+
+  it('tells tallies apart by their later completions (a rebuild keeps a tally only if unchanged)', () => {
+    const tally: TaskTally = { order: 8, status: 'DONE', createdAtMs: created, atMs: created };
+    const twice = { ...tally, doneAgain: { '2026-12-01': 1, '2026-12-02': 1 } };
+
+    expect(sameTally(twice, { ...tally, doneAgain: { '2026-12-02': 1, '2026-12-01': 1 } })).toBe(
+      true,
+    );
+    expect(sameTally(twice, { ...tally, doneAgain: { '2026-12-01': 2 } })).toBe(false);
+    expect(sameTally(twice, { ...tally, doneAgain: { '2026-12-01': 1 } })).toBe(false);
+    expect(sameTally(twice, tally)).toBe(false);
+    expect(sameTally(tally, twice)).toBe(false);
+  });
+
+  it('keeps the completions after the first through a rebuild, which the table cannot tell', () => {
+    const { stats, tallies } = countAll(changes);
+    const last = changes.at(-1)?.task;
+    const tally = tallies.get('alice/t');
+    if (last === undefined || tally === undefined) throw new Error('nothing was counted');
+
+    const rebuilt = statsOfTallies(
+      rebuildTallies(new Map([['t', last]]), new Map([['t', tally]])).values(),
+    );
+
+    expect(rebuilt).toEqual(stats.get('alice'));
   });
 });
