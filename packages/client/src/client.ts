@@ -5,7 +5,10 @@ import type { CreateTaskInput, Task, TaskPage, TaskPatch, TaskStats, TaskStatus 
 
 /** Options of {@link createTasksClient}; only `baseUrl` is required. */
 export interface TasksClientOptions {
-  /** The API's root, stage path included when there is one: `https://…/dev`. */
+  /**
+   * The API's root, stage path included when there is one: `https://…/dev`; without a
+   * query or a fragment (a `TypeError` otherwise).
+   */
   readonly baseUrl: string | URL;
   /** Sent as `Authorization: Bearer …`; a function is asked before every request. */
   readonly token?: TokenSource | undefined;
@@ -169,8 +172,15 @@ export const createTasksClient = (options: TasksClientOptions): TasksClient => {
   if (options.fetch === undefined && typeof globalThis.fetch !== 'function') {
     throw new TypeError('createTasksClient: this platform has no fetch; pass one as `fetch`');
   }
+  const baseUrl = String(options.baseUrl);
+  // Paths are appended to it: `…/dev?key=1` would send `…/dev?key=1/tasks`.
+  if (/[?#]/.test(baseUrl)) {
+    throw new TypeError(
+      `createTasksClient: baseUrl ${JSON.stringify(baseUrl)} has a query or a fragment; give the API's root (its stage path included) alone`,
+    );
+  }
   const send = makeTransport({
-    baseUrl: String(options.baseUrl),
+    baseUrl,
     token: options.token,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     retry: retryPolicy(options.retry),

@@ -18,6 +18,20 @@ const clientOn = (...script: Scripted[]) => {
   return { client: createTasksClient({ baseUrl: `${BASE}/`, fetch: fake.fetch }), ...fake };
 };
 
+describe('the API root', () => {
+  it.each([`${BASE}?key=1`, `${BASE}/#top`, new URL(`${BASE}?stage=dev`)])(
+    'refuses %s, whose query or fragment the paths would land in, before any request',
+    (baseUrl) => {
+      const fake = fakeFetch();
+
+      expect(() => createTasksClient({ baseUrl, fetch: fake.fetch })).toThrow(
+        /has a query or a fragment/,
+      );
+      expect(fake.requests).toEqual([]);
+    },
+  );
+});
+
 describe('the requests each operation sends', () => {
   it('creates with POST /tasks, a JSON body and an idempotency key; answers the task', async () => {
     const { client, requests } = clientOn(created(TASK));
