@@ -6,6 +6,7 @@ import {
   TASK_STATUSES,
   TaskStatusSchema,
   type TaskTally,
+  utcDay,
 } from '@tasks/domain';
 import * as v from 'valibot';
 import { FiniteNumberSchema, parseItem, SafeIntegerSchema } from '../item-mapping.js';
@@ -16,7 +17,8 @@ import { FiniteNumberSchema, parseItem, SafeIntegerSchema } from '../item-mappin
  * processor writes can come back to it.
  *   tally:  pk=<owner> sk=task#<taskId>  o=order s=status (absent once deleted)
  *           c=createdAt f=first DONE a=time of the change (epoch ms)
- *           r=later moves into DONE, by day ({ "YYYY-MM-DD": count }; absent until one)
+ *           r=later moves into DONE, by day ({ "<days since 1970-01-01>": count }, at
+ *           most 90 days: 8 bytes a day where "YYYY-MM-DD" takes 13; absent until one)
  *   day:    pk=<owner> sk=day#YYYY-MM-DD  n=created d=completed h<bucket>=lead times
  *   totals: pk=<owner> sk=day#~  TODO, IN_PROGRESS, DONE (counts) a=asOf (epoch ms)
  * `day#~` sorts after every day, so that the Query from the window's first day reads the
@@ -43,9 +45,20 @@ const TallyItemSchema = v.object({
   s: v.optional(TaskStatusSchema),
   c: FiniteNumberSchema,
   f: v.optional(FiniteNumberSchema),
-  r: v.optional(v.record(v.pipe(v.string(), v.isoDate()), SafeIntegerSchema)),
+  r: v.optional(v.record(v.pipe(v.string(), v.regex(/^-?(0|[1-9]\d{0,6})$/)), SafeIntegerSchema)),
   a: FiniteNumberSchema,
 });
+
+const DAY_MS = 86_400_000;
+
+/** Later completions as the item keeps them: each day as its number since 1970-01-01. */
+const toDayNumbers = (days: Readonly<Record<string, number>>): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(days).map(([day, n]) => [String(Date.parse(`${day}T00:00:00Z`) / DAY_MS), n]),
+  );
+
+const fromDayNumbers = (days: Readonly<Record<string, number>>): Record<string, number> =>
+  Object.fromEntries(Object.entries(days).map(([day, n]) => [utcDay(Number(day) * DAY_MS), n]));
 
 export const toTallyItem = (owner: string, taskId: string, tally: TaskTally) => ({
   ...tallyKey(owner, taskId),
@@ -53,7 +66,7 @@ export const toTallyItem = (owner: string, taskId: string, tally: TaskTally) => 
   ...(tally.status === undefined ? {} : { s: tally.status }),
   c: tally.createdAtMs,
   ...(tally.firstDoneAtMs === undefined ? {} : { f: tally.firstDoneAtMs }),
-  ...(tally.doneAgain === undefined ? {} : { r: tally.doneAgain }),
+  ...(tally.doneAgain === undefined ? {} : { r: toDayNumbers(tally.doneAgain) }),
   a: tally.atMs,
 });
 
@@ -90,7 +103,7 @@ export const tallyCondition = (
   if (tally.doneAgain === undefined) clauses.push('attribute_not_exists(r)');
   else {
     clauses.push('r = :r');
-    values[':r'] = tally.doneAgain;
+    values[':r'] = toDayNumbers(tally.doneAgain);
   }
   return { ConditionExpression: clauses.join(' AND '), ExpressionAttributeValues: values };
 };
@@ -104,7 +117,7 @@ export const fromTallyItem = (item: unknown): { taskId: string; tally: TaskTally
       ...(s === undefined ? {} : { status: s }),
       createdAtMs: c,
       ...(f === undefined ? {} : { firstDoneAtMs: f }),
-      ...(r === undefined ? {} : { doneAgain: r }),
+      ...(r === undefined ? {} : { doneAgain: fromDayNumbers(r) }),
       atMs: a,
     },
   };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { TaskTally } from '@tasks/domain';
+import { DONE_AGAIN_DAYS, type TaskTally, utcDay } from '@tasks/domain';
 import { describeStatsStoreContract } from '@tasks/domain/testing';
 import { loadTemplate, tableDefinition } from '@tasks/sam-template';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,33 @@ describeStatsStoreContract(
   { propertyRuns: 15 },
 );
 
+/**
+ * An item's size as DynamoDB counts it (Developer Guide, "DynamoDB item sizes and
+ * formats"): names and UTF-8 strings by their bytes, a number 1 byte plus 1 per two
+ * significant digits, a map 3 bytes plus 1 per element.
+ */
+const valueBytes = (value: unknown): number => {
+  if (typeof value === 'string') return Buffer.byteLength(value);
+  if (typeof value === 'number') {
+    const digits = String(Math.abs(value))
+      .replace('.', '')
+      .replace(/^0+|0+$/g, '');
+    return 1 + Math.ceil(digits.length / 2);
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).reduce(
+      (sum, [name, nested]) => sum + Buffer.byteLength(name) + valueBytes(nested) + 1,
+      3,
+    );
+  }
+  throw new Error(`no size rule for ${typeof value}`);
+};
+const itemBytes = (item: Record<string, unknown>): number =>
+  Object.entries(item).reduce(
+    (sum, [name, value]) => sum + Buffer.byteLength(name) + valueBytes(value),
+    0,
+  );
+
 describe('a tally item on DynamoDB Local', () => {
   const tally: TaskTally = {
     order: 14,
@@ -62,6 +89,21 @@ describe('a tally item on DynamoDB Local', () => {
         ...(condition === undefined ? {} : tallyCondition(condition)),
       }),
     );
+
+  // Counting writes the tally in a transaction: 2 write units per item up to 1 KB, so a
+  // change into DONE costs 6 (SPEC §9: at most 6) while every item stays within 1 KB.
+  it(`stays under 1 KB with later completions on the ${DONE_AGAIN_DAYS} days it remembers`, () => {
+    const day = (n: number) => utcDay(Date.UTC(2026, 0, 1) + n * 86_400_000);
+    const doneAgain = Object.fromEntries(
+      Array.from({ length: DONE_AGAIN_DAYS }, (_, n) => [day(n), 12]),
+    );
+    const longest: TaskTally = { ...tally, status: 'IN_PROGRESS', doneAgain };
+
+    // A Cognito sub as the owner, a UUID as the task id.
+    const item = toTallyItem(randomUUID(), randomUUID(), longest);
+
+    expect(itemBytes(item)).toBeLessThanOrEqual(1024);
+  });
 
   it('keeps the completions after the first, read back as written', async () => {
     await put(toTallyItem('alice', 'reopened', tally));

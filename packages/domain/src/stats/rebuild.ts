@@ -1,5 +1,5 @@
-import type { TaskTally } from './tally.js';
-import type { TaskFacts } from './task-change.js';
+import { type TaskTally, withCompletionOn } from './tally.js';
+import { type TaskFacts, utcDay } from './task-change.js';
 
 /**
  * The tallies a rebuild writes for one owner, from the tasks the table holds now
@@ -7,9 +7,17 @@ import type { TaskFacts } from './task-change.js';
  *
  * The table is the truth for every task it holds: its version, status and `createdAt`.
  * What the table cannot tell is kept from the tallies: when a task that is no longer
- * `DONE` was first completed, the days it was completed again, and that a task no longer
- * in the table existed (deleted tasks keep their history, as counting does). A task the tallies never saw that is
- * `DONE` now counts as first completed at its `updatedAt`: the best the table knows.
+ * `DONE` was first completed, the days it was completed again, and that a task no
+ * longer in the table existed (deleted tasks keep their history, as counting does).
+ * A task the tallies never saw that is `DONE` now counts as first completed at its
+ * `updatedAt`: the best the table knows. Likewise a task the tallies counted in another
+ * status after its first completion, and that the table holds `DONE` at a version they
+ * did not count (its record still on the way, or given up on): it was completed again,
+ * at that version's `updatedAt` (once: more reopenings in between, the table cannot tell).
+ *
+ * A tally of a newer version than the table's (the stream counted a write made after
+ * this read of the table) is kept as it is: written back at the table's older version,
+ * it would look reopened to the next round, whose read of the table catches up.
  */
 export const rebuildTallies = (
   current: ReadonlyMap<string, TaskFacts>,
@@ -24,14 +32,26 @@ export const rebuildTallies = (
   for (const [taskId, task] of current) {
     const known = counted.get(taskId);
     const order = 2 * task.version;
+    if (known !== undefined && known.order > order) {
+      rebuilt.set(taskId, known);
+      continue;
+    }
     const firstDoneAtMs =
       known?.firstDoneAtMs ?? (task.status === 'DONE' ? task.updatedAtMs : undefined);
+    const doneAgain =
+      known?.firstDoneAtMs !== undefined &&
+      known.status !== undefined &&
+      known.status !== 'DONE' &&
+      task.status === 'DONE' &&
+      order > known.order
+        ? withCompletionOn(known.doneAgain, utcDay(task.updatedAtMs))
+        : known?.doneAgain;
     rebuilt.set(taskId, {
       order,
       status: task.status,
       createdAtMs: task.createdAtMs,
       ...(firstDoneAtMs === undefined ? {} : { firstDoneAtMs }),
-      ...(known?.doneAgain === undefined ? {} : { doneAgain: known.doneAgain }),
+      ...(doneAgain === undefined ? {} : { doneAgain }),
       atMs: known !== undefined && known.order === order ? known.atMs : task.updatedAtMs,
     });
   }

@@ -1,5 +1,6 @@
 import type { TaskStatus } from '../task.js';
 import { leadTimeBucket } from './lead-time-histogram.js';
+import { MAX_STATS_DAYS } from './stats-response.js';
 import { changeOrder, type TaskChange, utcDay } from './task-change.js';
 
 /**
@@ -17,12 +18,35 @@ export interface TaskTally {
   readonly firstDoneAtMs?: number;
   /**
    * Each later move into `DONE` (reopened, then completed again), counted by the UTC day
-   * of that version's `updatedAt`; absent until there is one.
+   * of that version's `updatedAt`, on the latest {@link DONE_AGAIN_DAYS} days that had
+   * one; absent until there is one.
    */
   readonly doneAgain?: Readonly<Record<string, number>>;
   /** The `updatedAt` of the newest version counted (for `asOf`). */
   readonly atMs: number;
 }
+
+/**
+ * How many days of later completions a tally remembers: the longest window
+ * `GET /tasks/stats` shows, so that a rebuild (which has only the tallies to tell them)
+ * restores every one it can show, while a task completed again every day keeps a tally
+ * of bounded size (under 1 KB in DynamoDB, so counting stays within its write units).
+ * The days' counters keep every completion whatever the tally forgets.
+ */
+export const DONE_AGAIN_DAYS = MAX_STATS_DAYS;
+
+/** `doneAgain` with one more completion on `day`, keeping the latest {@link DONE_AGAIN_DAYS} days. */
+export const withCompletionOn = (
+  doneAgain: Readonly<Record<string, number>> | undefined,
+  day: string,
+): Readonly<Record<string, number>> => {
+  const days: Record<string, number> = { ...doneAgain, [day]: (doneAgain?.[day] ?? 0) + 1 };
+  const kept = Object.keys(days);
+  if (kept.length <= DONE_AGAIN_DAYS) return days;
+  // `YYYY-MM-DD` sorts as the days run.
+  kept.sort();
+  return Object.fromEntries(kept.slice(-DONE_AGAIN_DAYS).map((kept) => [kept, days[kept] ?? 0]));
+};
 
 const sameDays = (
   a: Readonly<Record<string, number>> | undefined,
@@ -131,7 +155,7 @@ export const tallyChange = (previous: TaskTally | undefined, change: TaskChange)
     // Completed before, counted since in another status: a move into DONE again. (A
     // delete's image counts too: the version it removed was DONE, and no change said so.)
     const day = utcDay(task.updatedAtMs);
-    doneAgain = { ...doneAgain, [day]: (doneAgain?.[day] ?? 0) + 1 };
+    doneAgain = withCompletionOn(doneAgain, day);
     addDay(days, day, { completed: 1 });
   }
   const upsert = change.kind === 'upsert';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDelta,
+  DONE_AGAIN_DAYS,
   emptyOwnerStats,
   type OwnerStats,
   rebuildTallies,
@@ -188,6 +189,74 @@ describe('completions (SPEC §4: `completed` counts moves into DONE)', () => {
     const leadTimes = Object.values(days).flatMap((day) => Object.values(day.leadTime));
     expect(leadTimes).toEqual([1]);
     expect(tallies.get('alice/t')?.doneAgain).toEqual({ '2026-12-01': 1, '2026-12-02': 1 });
+  });
+
+  it(`remembers the latest ${DONE_AGAIN_DAYS} days of later completions, and counts every one`, () => {
+    // Reopened and completed again every day for 120 days (a daily chore).
+    const daily = [version(1, 'TODO', created), version(2, 'DONE', created + 1)];
+    for (let day = 1; day <= 120; day++) {
+      daily.push(version(2 * day + 1, 'TODO', created + day * DAY));
+      daily.push(version(2 * day + 2, 'DONE', created + day * DAY + 1));
+    }
+
+    const { stats, tallies } = countAll(daily);
+
+    const kept = Object.keys(tallies.get('alice/t')?.doneAgain ?? {}).sort();
+    expect(kept).toHaveLength(DONE_AGAIN_DAYS);
+    expect(kept.at(0)).toBe('2026-12-31');
+    expect(kept.at(-1)).toBe('2027-03-30');
+    const completed = Object.values(stats.get('alice')?.days ?? {}).map((day) => day.completed);
+    expect(completed.reduce((sum, n) => sum + n, 0)).toBe(121);
+  });
+
+  // The stream has counted the task up to its reopening when the rebuild reads the table,
+  // which holds it DONE again; the record of that version comes after the rebuild.
+  it('counts, in a rebuild, a completion the table shows and the tallies have not counted yet', () => {
+    const lagging = countAll(changes.slice(0, 6));
+    const tally = lagging.tallies.get('alice/t');
+    const table = changes.at(-1)?.task;
+    if (tally === undefined || table === undefined) throw new Error('nothing was counted');
+
+    const rebuilt = rebuildTallies(new Map([['t', table]]), new Map([['t', tally]]));
+    const afterwards = rebuilt.get('t');
+    const late = changes.at(-1);
+    if (afterwards === undefined || late === undefined) throw new Error('nothing was rebuilt');
+
+    expect(statsOfTallies(rebuilt.values())).toEqual(countAll(changes).stats.get('alice'));
+    // The late record then counts for nothing: the rebuild reflects it already.
+    expect(tallyChange(afterwards, late)).toEqual({ kind: 'ignored' });
+  });
+
+  it.each([
+    ['a title edit of the DONE task it counted', 4, 5],
+    ['an older DONE version than it counted (a table read before the count)', 6, 4],
+  ])('counts no completion again in a rebuild for %s', (_case, counted, inTable) => {
+    const { tallies } = countAll(changes.slice(0, counted));
+    const tally = tallies.get('alice/t');
+    const table = changes[inTable - 1]?.task;
+    if (tally === undefined || table === undefined) throw new Error('nothing was counted');
+
+    const rebuilt = rebuildTallies(new Map([['t', table]]), new Map([['t', tally]]));
+
+    expect(rebuilt.get('t')?.doneAgain).toEqual(tally.doneAgain);
+  });
+
+  // The rebuild reads the table, the stream counts a newer version, the rebuild reads the
+  // tallies: its first round sees a tally ahead of the table; its second, both caught up.
+  it('keeps a tally newer than its read of the table, so that no round counts a completion twice', () => {
+    const reopenedThenDone = changes.slice(0, 4);
+    const { tallies, stats } = countAll(reopenedThenDone);
+    const ahead = tallies.get('alice/t');
+    const [stale, caughtUp] = [changes[2]?.task, changes[3]?.task];
+    if (ahead === undefined || stale === undefined || caughtUp === undefined) {
+      throw new Error('nothing was counted');
+    }
+
+    const first = rebuildTallies(new Map([['t', stale]]), new Map([['t', ahead]]));
+    const second = rebuildTallies(new Map([['t', caughtUp]]), first);
+
+    expect(first.get('t')).toEqual(ahead);
+    expect(statsOfTallies(second.values())).toEqual(stats.get('alice'));
   });
 
   it('tells tallies apart by their later completions (a rebuild keeps a tally only if unchanged)', () => {
