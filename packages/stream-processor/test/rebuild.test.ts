@@ -16,6 +16,7 @@ import {
   MAX_ROUNDS,
   processTaskChanges,
   rebuildStats,
+  type TaskFactsSource,
 } from '../src/index.js';
 import { freshTables, localClient } from './support/local-tables.js';
 import { recordOf } from './support/stream-records.js';
@@ -124,26 +125,32 @@ describe('the rebuild while the stream is counted', () => {
    */
   const rebuildWith = (
     owner: string,
-    hooks: { beforeTallies?: Hook; beforeReplace?: Hook; afterReplace?: Hook },
+    hooks: { afterTasks?: Hook; beforeReplace?: Hook; afterReplace?: Hook },
   ) => {
     const client = tables.documents();
     const store = new DynamoDbStatsRebuildStore({ client, tableName: tables.statsTableName });
     const at = async (hook: Hook | undefined, who: string) => {
       if (who === owner) await hook?.();
     };
+    const source = dynamoDbTaskFacts(client, tables.tableName);
+    const tasks: TaskFactsSource = {
+      owners: () => source.owners(),
+      ofOwner: async (who) => {
+        const read = await source.ofOwner(who);
+        await at(hooks.afterTasks, who);
+        return read;
+      },
+    };
     const hooked: StatsRebuildStore = {
       owners: () => store.owners(),
-      tallies: async (who) => {
-        await at(hooks.beforeTallies, who);
-        return store.tallies(who);
-      },
+      tallies: (who) => store.tallies(who),
       replace: async (who, tallies, read) => {
         await at(hooks.beforeReplace, who);
         await store.replace(who, tallies, read);
         await at(hooks.afterReplace, who);
       },
     };
-    return rebuildStats({ tasks: dynamoDbTaskFacts(client, tables.tableName), store: hooked });
+    return rebuildStats({ tasks, store: hooked });
   };
 
   // The processor counts a change between the rebuild's read of the owner's tasks and its
@@ -158,7 +165,7 @@ describe('the rebuild while the stream is counted', () => {
       await count(owner, facts(2, 'DONE'));
     });
 
-    const report = await rebuildWith(owner, { beforeTallies: race.run });
+    const report = await rebuildWith(owner, { afterTasks: race.run });
 
     expect(race.raced()).toBe(true);
     expect(report.unsettled).toEqual([]);

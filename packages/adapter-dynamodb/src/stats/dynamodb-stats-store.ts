@@ -52,7 +52,8 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
  * read (so a change is counted once, even by two processors at once), with ADD on the
  * owner's totals and on at most one day (two only when the task's earlier changes were
  * lost). Every item stays under 1 KB (a tally remembers at most 90 days of later
- * completions, about 840 bytes at most): a change costs 4 or 6 write units.
+ * completions, in under 800 bytes with the longest owner): a change costs 4 or 6 write
+ * units.
  */
 export class DynamoDbStatsStore implements StatsStore {
   readonly #client: DynamoDBDocumentClient;

@@ -17,8 +17,7 @@ import { FiniteNumberSchema, parseItem, SafeIntegerSchema } from '../item-mappin
  * processor writes can come back to it.
  *   tally:  pk=<owner> sk=task#<taskId>  o=order s=status (absent once deleted)
  *           c=createdAt f=first DONE a=time of the change (epoch ms)
- *           r=later moves into DONE, by day ({ "<days since 1970-01-01>": count }, at
- *           most 90 days: 8 bytes a day where "YYYY-MM-DD" takes 13; absent until one)
+ *           r=later moves into DONE, by day (see encodeDays; absent until one)
  *   day:    pk=<owner> sk=day#YYYY-MM-DD  n=created d=completed h<bucket>=lead times
  *   totals: pk=<owner> sk=day#~  TODO, IN_PROGRESS, DONE (counts) a=asOf (epoch ms)
  * `day#~` sorts after every day, so that the Query from the window's first day reads the
@@ -38,6 +37,45 @@ export const totalsKey = (owner: string) => ({ pk: owner, sk: TOTALS_SORT_KEY })
 /** The attribute of one lead-time bucket's count on a day item. */
 export const bucketAttribute = (bucket: number): string => `h${bucket}`;
 
+const DAY_MS = 86_400_000;
+
+/**
+ * A tally's later completions as its item keeps them, one string that stays short (90
+ * days of a task completed again daily take about 180 bytes, where a map by
+ * `YYYY-MM-DD` took 1,170, which with a long owner put the item over the 1 KB that each
+ * transaction's write units are counted by): the days in order as numbers of days since
+ * 1970-01-01, the first one whole and each next as its distance from the one before,
+ * `*n` after a day with n > 1 completions. Twice on 2026-12-01, once on 2026-12-04:
+ * `20423*2,3`. One tally has one text, so the count's condition compares them as strings.
+ */
+export const encodeDays = (days: Readonly<Record<string, number>>): string => {
+  let previous: number | undefined;
+  return Object.entries(days)
+    .map(([day, n]): [number, number] => [Date.parse(`${day}T00:00:00Z`) / DAY_MS, n])
+    .sort(([a], [b]) => a - b)
+    .map(([day, n]) => {
+      const text = String(previous === undefined ? day : day - previous);
+      previous = day;
+      return n === 1 ? text : `${text}*${n}`;
+    })
+    .join(',');
+};
+
+const COUNT = String.raw`(\*([2-9]|[1-9]\d{1,8}))?`;
+/** What {@link encodeDays} writes: no `-0`, no step of 0, no count of 0 or 1 written out. */
+const DAYS_TEXT = new RegExp(String.raw`^(0|-?[1-9]\d{0,6})${COUNT}(,[1-9]\d{0,6}${COUNT})*$`);
+
+export const decodeDays = (text: string): Record<string, number> => {
+  const days: Record<string, number> = {};
+  let day = 0;
+  for (const [index, entry] of text.split(',').entries()) {
+    const [step = '0', count = '1'] = entry.split('*');
+    day = index === 0 ? Number(step) : day + Number(step);
+    days[utcDay(day * DAY_MS)] = Number(count);
+  }
+  return days;
+};
+
 const TallyItemSchema = v.object({
   pk: v.string(),
   sk: v.pipe(v.string(), v.startsWith(TALLY_PREFIX)),
@@ -45,20 +83,9 @@ const TallyItemSchema = v.object({
   s: v.optional(TaskStatusSchema),
   c: FiniteNumberSchema,
   f: v.optional(FiniteNumberSchema),
-  r: v.optional(v.record(v.pipe(v.string(), v.regex(/^-?(0|[1-9]\d{0,6})$/)), SafeIntegerSchema)),
+  r: v.optional(v.pipe(v.string(), v.regex(DAYS_TEXT))),
   a: FiniteNumberSchema,
 });
-
-const DAY_MS = 86_400_000;
-
-/** Later completions as the item keeps them: each day as its number since 1970-01-01. */
-const toDayNumbers = (days: Readonly<Record<string, number>>): Record<string, number> =>
-  Object.fromEntries(
-    Object.entries(days).map(([day, n]) => [String(Date.parse(`${day}T00:00:00Z`) / DAY_MS), n]),
-  );
-
-const fromDayNumbers = (days: Readonly<Record<string, number>>): Record<string, number> =>
-  Object.fromEntries(Object.entries(days).map(([day, n]) => [utcDay(Number(day) * DAY_MS), n]));
 
 export const toTallyItem = (owner: string, taskId: string, tally: TaskTally) => ({
   ...tallyKey(owner, taskId),
@@ -66,7 +93,7 @@ export const toTallyItem = (owner: string, taskId: string, tally: TaskTally) => 
   ...(tally.status === undefined ? {} : { s: tally.status }),
   c: tally.createdAtMs,
   ...(tally.firstDoneAtMs === undefined ? {} : { f: tally.firstDoneAtMs }),
-  ...(tally.doneAgain === undefined ? {} : { r: toDayNumbers(tally.doneAgain) }),
+  ...(tally.doneAgain === undefined ? {} : { r: encodeDays(tally.doneAgain) }),
   a: tally.atMs,
 });
 
@@ -78,12 +105,9 @@ export const toTallyItem = (owner: string, taskId: string, tally: TaskTally) => 
  */
 export const tallyCondition = (
   tally: TaskTally | undefined,
-): {
-  ConditionExpression: string;
-  ExpressionAttributeValues?: Record<string, number | string | Readonly<Record<string, number>>>;
-} => {
+): { ConditionExpression: string; ExpressionAttributeValues?: Record<string, number | string> } => {
   if (tally === undefined) return { ConditionExpression: 'attribute_not_exists(pk)' };
-  const values: Record<string, number | string | Readonly<Record<string, number>>> = {
+  const values: Record<string, number | string> = {
     ':o': tally.order,
     ':c': tally.createdAtMs,
     ':a': tally.atMs,
@@ -99,11 +123,10 @@ export const tallyCondition = (
     clauses.push('f = :f');
     values[':f'] = tally.firstDoneAtMs;
   }
-  // DynamoDB compares two maps by their entries, in any order.
   if (tally.doneAgain === undefined) clauses.push('attribute_not_exists(r)');
   else {
     clauses.push('r = :r');
-    values[':r'] = toDayNumbers(tally.doneAgain);
+    values[':r'] = encodeDays(tally.doneAgain);
   }
   return { ConditionExpression: clauses.join(' AND '), ExpressionAttributeValues: values };
 };
@@ -117,7 +140,7 @@ export const fromTallyItem = (item: unknown): { taskId: string; tally: TaskTally
       ...(s === undefined ? {} : { status: s }),
       createdAtMs: c,
       ...(f === undefined ? {} : { firstDoneAtMs: f }),
-      ...(r === undefined ? {} : { doneAgain: fromDayNumbers(r) }),
+      ...(r === undefined ? {} : { doneAgain: decodeDays(r) }),
       atMs: a,
     },
   };

@@ -4,8 +4,10 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DONE_AGAIN_DAYS, type TaskTally, utcDay } from '@tasks/domain';
 import { describeStatsStoreContract } from '@tasks/domain/testing';
 import { loadTemplate, tableDefinition } from '@tasks/sam-template';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CorruptItemError,
   DynamoDbStatsStore,
   documentClientFor,
   ensureTable,
@@ -13,7 +15,7 @@ import {
   tallyCondition,
   toTallyItem,
 } from '../../src/index.js';
-import { tallyKey } from '../../src/stats/stats-items.js';
+import { decodeDays, encodeDays, tallyKey } from '../../src/stats/stats-items.js';
 import { localClient } from '../support/dynamodb.js';
 
 const template = loadTemplate();
@@ -62,15 +64,51 @@ const itemBytes = (item: Record<string, unknown>): number =>
     0,
   );
 
+/** A task completed, reopened, and completed again twice on one day and once the next. */
+const tally: TaskTally = {
+  order: 14,
+  status: 'DONE',
+  createdAtMs: Date.UTC(2026, 10, 30, 9),
+  firstDoneAtMs: Date.UTC(2026, 10, 30, 10),
+  doneAgain: { '2026-12-01': 2, '2026-12-02': 1 },
+  atMs: Date.UTC(2026, 11, 2, 9),
+};
+
+describe('the later completions of a tally item, as text', () => {
+  const dayArb = fc
+    .integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) })
+    .map((ms) => utcDay(ms));
+  const daysArb = fc.dictionary(dayArb, fc.integer({ min: 1, max: 1_000_000 }), {
+    minKeys: 1,
+    maxKeys: 120,
+  });
+
+  it('reads back as written, whatever the days and counts, in any order of the map', () => {
+    fc.assert(
+      fc.property(daysArb, (days) => {
+        const text = encodeDays(days);
+        const reversed = Object.fromEntries(Object.entries(days).reverse());
+
+        expect(decodeDays(text)).toEqual(days);
+        expect(encodeDays(reversed)).toBe(text);
+        const item = toTallyItem('alice', 't', { ...tally, doneAgain: days });
+        expect(fromTallyItem(item).tally.doneAgain).toEqual(days);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each(['', '-0', '20423,0', '20423*1', '20423*0', '20423,-1', 'x', '20423,,1'])(
+    'refuses %j as a tally item’s later completions',
+    (text) => {
+      const item = { ...toTallyItem('alice', 't', tally), r: text };
+
+      expect(() => fromTallyItem(item)).toThrow(CorruptItemError);
+    },
+  );
+});
+
 describe('a tally item on DynamoDB Local', () => {
-  const tally: TaskTally = {
-    order: 14,
-    status: 'DONE',
-    createdAtMs: Date.UTC(2026, 10, 30, 9),
-    firstDoneAtMs: Date.UTC(2026, 10, 30, 10),
-    doneAgain: { '2026-12-01': 2, '2026-12-02': 1 },
-    atMs: Date.UTC(2026, 11, 2, 9),
-  };
   let tableName: string;
   const client = localClient();
   const documents = documentClientFor(client);
@@ -99,8 +137,8 @@ describe('a tally item on DynamoDB Local', () => {
     );
     const longest: TaskTally = { ...tally, status: 'IN_PROGRESS', doneAgain };
 
-    // A Cognito sub as the owner, a UUID as the task id.
-    const item = toTallyItem(randomUUID(), randomUUID(), longest);
+    // The longest owner the API takes (256 characters), a UUID as the task id.
+    const item = toTallyItem('o'.repeat(256), randomUUID(), longest);
 
     expect(itemBytes(item)).toBeLessThanOrEqual(1024);
   });

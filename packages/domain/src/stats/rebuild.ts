@@ -15,9 +15,8 @@ import { type TaskFacts, utcDay } from './task-change.js';
  * did not count (its record still on the way, or given up on): it was completed again,
  * at that version's `updatedAt` (once: more reopenings in between, the table cannot tell).
  *
- * A tally of a newer version than the table's (the stream counted a write made after
- * this read of the table) is kept as it is: written back at the table's older version,
- * it would look reopened to the next round, whose read of the table catches up.
+ * `current` must be read after `counted`, so that it holds every version they counted:
+ * a tally of a newer version than the table's is then wrong, and the table wins.
  */
 export const rebuildTallies = (
   current: ReadonlyMap<string, TaskFacts>,
@@ -32,10 +31,6 @@ export const rebuildTallies = (
   for (const [taskId, task] of current) {
     const known = counted.get(taskId);
     const order = 2 * task.version;
-    if (known !== undefined && known.order > order) {
-      rebuilt.set(taskId, known);
-      continue;
-    }
     const firstDoneAtMs =
       known?.firstDoneAtMs ?? (task.status === 'DONE' ? task.updatedAtMs : undefined);
     const doneAgain =

@@ -32,10 +32,14 @@ const sameVersions = (
  * replace counts against the rebuilt tallies, or is ignored when the rebuild already
  * reflects it (its order is not above the rebuilt tally's). A change the processor counts
  * between the read of the owner's tasks and the replace would be overwritten, so the
- * owner's tasks are read again after each replace (strongly consistent), with its
- * tallies, and the owner is rebuilt again until neither holds anything the round was not
- * rebuilt from (a task created and deleted meanwhile shows only as a tally, which the
- * replace keeps).
+ * owner's tallies and tasks are read again after each replace (the tasks strongly
+ * consistent), and the owner is rebuilt again until neither holds anything the round was
+ * not rebuilt from (a task created and deleted meanwhile shows only as a tally, which the
+ * replace keeps). The tallies are read first: the stream counts only what the table
+ * already holds, so a read of the table after them shows every version they counted, and
+ * a tally ahead of it is wrong (a restored table, a bug) and is repaired. Read the other
+ * way round, a tally counted in between looked ahead of the table and was written back at
+ * the table's older version, which the next round took for a reopening.
  * It holds one owner's tasks' facts (about 100 bytes a task) in memory at a time.
  */
 export const rebuildStats = async ({
@@ -49,8 +53,8 @@ export const rebuildStats = async ({
   let count = 0;
   const unsettled: string[] = [];
   for (const owner of owners) {
-    let current = await tasks.ofOwner(owner);
     let counted = await store.tallies(owner);
+    let current = await tasks.ofOwner(owner);
     let settled = false;
     for (let round = 1; round <= MAX_ROUNDS && !settled; round++) {
       const rebuilt = rebuildTallies(current, counted);
@@ -58,8 +62,8 @@ export const rebuildStats = async ({
       // Both read again, and each read the next round's start: a change counted meanwhile
       // shows in the tallies (the replace neither overwrites nor deletes one counted since
       // it read them), even for a task the table no longer has.
-      const after = await tasks.ofOwner(owner);
       const tallied = await store.tallies(owner);
+      const after = await tasks.ofOwner(owner);
       settled =
         sameVersions(current, after) &&
         tallied.size === rebuilt.size &&
