@@ -65,17 +65,22 @@ export class InMemoryStatsStore implements StatsStore, StatsRebuildStore {
     owner: string,
     tallies: ReadonlyMap<string, TaskTally>,
     read: ReadonlyMap<string, TaskTally>,
-  ): Promise<void> {
-    // A tally counted since the caller read it is kept (see StatsRebuildStore).
+  ): Promise<boolean> {
+    // A tally counted since the caller read it is kept (see StatsRebuildStore), and the
+    // counters computed as DynamoDB's replace computes them: from the repairs.
     const held = new Map(this.#state.tallies.get(owner));
+    let repaired = true;
     for (const [taskId, tally] of tallies) {
       const before = read.get(taskId);
       const now = held.get(taskId);
       if (before === undefined ? now === undefined : sameTally(now, before)) {
         held.set(taskId, tally);
+      } else if (!sameTally(tally, now)) {
+        repaired = false;
       }
     }
     this.#state.tallies.set(owner, held);
     this.#state.counters.set(owner, statsOfTallies(tallies.values()));
+    return repaired;
   }
 }

@@ -61,16 +61,23 @@ export const encodeDays = (days: Readonly<Record<string, number>>): string => {
     .join(',');
 };
 
-const COUNT = String.raw`(\*([2-9]|[1-9]\d{1,8}))?`;
+const COUNT = String.raw`(\*([2-9]|[1-9]\d{1,14}))?`;
 /** What {@link encodeDays} writes: no `-0`, no step of 0, no count of 0 or 1 written out. */
 const DAYS_TEXT = new RegExp(String.raw`^(0|-?[1-9]\d{0,6})${COUNT}(,[1-9]\d{0,6}${COUNT})*$`);
 
-export const decodeDays = (text: string): Record<string, number> => {
+/** The days 0001-01-01 and 9999-12-31, as numbers of days since 1970-01-01. */
+const FIRST_DAY = -719_162;
+const LAST_DAY = 2_932_896;
+
+/** The days {@link encodeDays} wrote, or `undefined` for a text it cannot have written. */
+export const decodeDays = (text: string): Record<string, number> | undefined => {
+  if (!DAYS_TEXT.test(text)) return undefined;
   const days: Record<string, number> = {};
   let day = 0;
   for (const [index, entry] of text.split(',').entries()) {
     const [step = '0', count = '1'] = entry.split('*');
     day = index === 0 ? Number(step) : day + Number(step);
+    if (day < FIRST_DAY || day > LAST_DAY) return undefined;
     days[utcDay(day * DAY_MS)] = Number(count);
   }
   return days;
@@ -83,7 +90,12 @@ const TallyItemSchema = v.object({
   s: v.optional(TaskStatusSchema),
   c: FiniteNumberSchema,
   f: v.optional(FiniteNumberSchema),
-  r: v.optional(v.pipe(v.string(), v.regex(DAYS_TEXT))),
+  r: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((text) => decodeDays(text) !== undefined, 'is not a list of days'),
+    ),
+  ),
   a: FiniteNumberSchema,
 });
 
@@ -140,7 +152,7 @@ export const fromTallyItem = (item: unknown): { taskId: string; tally: TaskTally
       ...(s === undefined ? {} : { status: s }),
       createdAtMs: c,
       ...(f === undefined ? {} : { firstDoneAtMs: f }),
-      ...(r === undefined ? {} : { doneAgain: decodeDays(r) }),
+      ...(r === undefined ? {} : { doneAgain: decodeDays(r) ?? {} }),
       atMs: a,
     },
   };

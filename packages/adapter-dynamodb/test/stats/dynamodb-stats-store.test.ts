@@ -98,14 +98,29 @@ describe('the later completions of a tally item, as text', () => {
     );
   });
 
-  it.each(['', '-0', '20423,0', '20423*1', '20423*0', '20423,-1', 'x', '20423,,1'])(
-    'refuses %j as a tally item’s later completions',
-    (text) => {
-      const item = { ...toTallyItem('alice', 't', tally), r: text };
+  it('reads back the first and last days a clock gives, and counts up to 10^15', () => {
+    const edges = { '0001-01-01': 1e15 - 1, '9999-12-31': 1 };
 
-      expect(() => fromTallyItem(item)).toThrow(CorruptItemError);
-    },
-  );
+    expect(decodeDays(encodeDays(edges))).toEqual(edges);
+  });
+
+  it.each([
+    '',
+    '-0',
+    '20423,0',
+    '20423*1',
+    '20423*0',
+    '20423,-1',
+    'x',
+    '20423,,1',
+    // Past 9999-12-31: a day no clock gives.
+    `2932896,1`,
+    Array.from({ length: 11 }, () => '9999999').join(','),
+  ])('refuses %j as a tally item’s later completions', (text) => {
+    const item = { ...toTallyItem('alice', 't', tally), r: text };
+
+    expect(() => fromTallyItem(item)).toThrow(CorruptItemError);
+  });
 });
 
 describe('a tally item on DynamoDB Local', () => {

@@ -34,10 +34,16 @@ export interface StatsRebuildStore {
    * owner's counters computed from these, in place of the counters it had. A tally
    * counted since `read` is never overwritten, nor one beyond these deleted: the next
    * `tallies` shows it, for the caller to rebuild again.
+   *
+   * Resolves `false` when such a tally kept a repair from being written: the counters,
+   * computed from the repair, then disagree with the tally the store holds (a count
+   * against it would add its change on top), and only another replace, from tallies read
+   * again, puts them right, even if the stream later brings the tally to the repair's
+   * value. `true` when every repair was written.
    */
   replace(
     owner: string,
     tallies: ReadonlyMap<string, TaskTally>,
     read: ReadonlyMap<string, TaskTally>,
-  ): Promise<void>;
+  ): Promise<boolean>;
 }

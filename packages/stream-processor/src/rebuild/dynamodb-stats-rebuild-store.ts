@@ -72,16 +72,18 @@ export class DynamoDbStatsRebuildStore implements StatsRebuildStore {
     owner: string,
     tallies: ReadonlyMap<string, TaskTally>,
     read: ReadonlyMap<string, TaskTally>,
-  ): Promise<void> {
+  ): Promise<boolean> {
     // Each tally that needs repair, on condition that it is still the one read: a tally
     // counted since is left as it is, for the caller's next read to find.
     const repairs = [...tallies].filter(([taskId, tally]) => !sameTally(tally, read.get(taskId)));
+    let repaired = true;
     for (let start = 0; start < repairs.length; start += REPAIRS_AT_ONCE) {
-      await Promise.all(
+      const written = await Promise.all(
         repairs
           .slice(start, start + REPAIRS_AT_ONCE)
           .map(([taskId, tally]) => this.#repair(owner, taskId, tally, read.get(taskId))),
       );
+      repaired &&= written.every(Boolean);
     }
     // Then the counters, computed from these tallies; those no tally counts any more go.
     // A tally never goes: one not among these was counted since they were read.
@@ -94,6 +96,7 @@ export class DynamoDbStatsRebuildStore implements StatsRebuildStore {
       ...stale.map((item) => ({ DeleteRequest: { Key: { pk: item['pk'], sk: item['sk'] } } })),
       ...counters.map((Item) => ({ PutRequest: { Item } })),
     ]);
+    return repaired;
   }
 
   async #repair(
@@ -101,7 +104,7 @@ export class DynamoDbStatsRebuildStore implements StatsRebuildStore {
     taskId: string,
     tally: TaskTally,
     read: TaskTally | undefined,
-  ): Promise<void> {
+  ): Promise<boolean> {
     try {
       await this.#client.send(
         new PutCommand({
@@ -110,6 +113,7 @@ export class DynamoDbStatsRebuildStore implements StatsRebuildStore {
           ...tallyCondition(read),
         }),
       );
+      return true;
     } catch (error) {
       // Changed since it was read, or being changed by a count's transaction right now:
       // left to the count; the caller's next read finds it.
@@ -117,6 +121,7 @@ export class DynamoDbStatsRebuildStore implements StatsRebuildStore {
         error instanceof ConditionalCheckFailedException ||
         (error instanceof Error && error.name === 'TransactionConflictException');
       if (!changing) throw error;
+      return false;
     }
   }
 

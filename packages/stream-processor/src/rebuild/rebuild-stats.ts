@@ -58,13 +58,16 @@ export const rebuildStats = async ({
     let settled = false;
     for (let round = 1; round <= MAX_ROUNDS && !settled; round++) {
       const rebuilt = rebuildTallies(current, counted);
-      await store.replace(owner, rebuilt, counted);
+      const repaired = await store.replace(owner, rebuilt, counted);
       // Both read again, and each read the next round's start: a change counted meanwhile
       // shows in the tallies (the replace neither overwrites nor deletes one counted since
       // it read them), even for a task the table no longer has.
       const tallied = await store.tallies(owner);
       const after = await tasks.ofOwner(owner);
+      // A repair a count kept from being written leaves counters computed from it: only
+      // another round puts them right, even once the stream brings the tally to it.
       settled =
+        repaired &&
         sameVersions(current, after) &&
         tallied.size === rebuilt.size &&
         [...tallied].every(([taskId, tally]) => sameTally(tally, rebuilt.get(taskId)));
