@@ -90,10 +90,16 @@ const TallyItemSchema = v.object({
   s: v.optional(TaskStatusSchema),
   c: FiniteNumberSchema,
   f: v.optional(FiniteNumberSchema),
+  // Decoded here, once: a text encodeDays cannot have written is an issue of the item.
   r: v.optional(
     v.pipe(
       v.string(),
-      v.check((text) => decodeDays(text) !== undefined, 'is not a list of days'),
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        const days = decodeDays(dataset.value);
+        if (days !== undefined) return days;
+        addIssue({ message: 'is not a list of days' });
+        return NEVER;
+      }),
     ),
   ),
   a: FiniteNumberSchema,
@@ -152,7 +158,7 @@ export const fromTallyItem = (item: unknown): { taskId: string; tally: TaskTally
       ...(s === undefined ? {} : { status: s }),
       createdAtMs: c,
       ...(f === undefined ? {} : { firstDoneAtMs: f }),
-      ...(r === undefined ? {} : { doneAgain: decodeDays(r) ?? {} }),
+      ...(r === undefined ? {} : { doneAgain: r }),
       atMs: a,
     },
   };

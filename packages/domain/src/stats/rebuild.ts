@@ -1,4 +1,4 @@
-import { type TaskTally, withCompletionOn } from './tally.js';
+import { completesAgain, type TaskTally, withCompletionOn } from './tally.js';
 import { type TaskFacts, utcDay } from './task-change.js';
 
 /**
@@ -34,11 +34,7 @@ export const rebuildTallies = (
     const firstDoneAtMs =
       known?.firstDoneAtMs ?? (task.status === 'DONE' ? task.updatedAtMs : undefined);
     const doneAgain =
-      known?.firstDoneAtMs !== undefined &&
-      known.status !== undefined &&
-      known.status !== 'DONE' &&
-      task.status === 'DONE' &&
-      order > known.order
+      known !== undefined && order > known.order && completesAgain(known, task.status)
         ? withCompletionOn(known.doneAgain, utcDay(task.updatedAtMs))
         : known?.doneAgain;
     rebuilt.set(taskId, {

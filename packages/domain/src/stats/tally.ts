@@ -48,6 +48,16 @@ export const withCompletionOn = (
   return Object.fromEntries(kept.slice(-DONE_AGAIN_DAYS).map((kept) => [kept, days[kept] ?? 0]));
 };
 
+/**
+ * Whether a version in `status`, counted after `previous`, moves the task into `DONE`
+ * again: completed before, and counted since in another status (not deleted).
+ */
+export const completesAgain = (previous: TaskTally | undefined, status: TaskStatus): boolean =>
+  status === 'DONE' &&
+  previous?.firstDoneAtMs !== undefined &&
+  previous.status !== undefined &&
+  previous.status !== 'DONE';
+
 const sameDays = (
   a: Readonly<Record<string, number>> | undefined,
   b: Readonly<Record<string, number>> | undefined,
@@ -147,11 +157,7 @@ export const tallyChange = (previous: TaskTally | undefined, change: TaskChange)
       completed: 1,
       bucket: leadTimeBucket(firstDoneAtMs - createdAtMs),
     });
-  } else if (
-    task.status === 'DONE' &&
-    previous?.status !== undefined &&
-    previous.status !== 'DONE'
-  ) {
+  } else if (completesAgain(previous, task.status)) {
     // Completed before, counted since in another status: a move into DONE again. (A
     // delete's image counts too: the version it removed was DONE, and no change said so.)
     const day = utcDay(task.updatedAtMs);
